@@ -52,3 +52,9 @@ public interface IAsn1Message<TSelf> where TSelf : IAsn1Message<TSelf>
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class DerRawAttribute : Attribute;
+
+/// <summary>
+/// A small value type that prints as one line through its ToString (a VersionType as "2.2.2",
+/// an ICCID as its digits) rather than field by field.
+/// </summary>
+public interface IAsn1Scalar;
