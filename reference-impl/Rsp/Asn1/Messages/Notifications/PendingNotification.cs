@@ -31,7 +31,8 @@ public sealed record PendingNotification
         {
             return new PendingNotification(Asn1.OtherSignedNotification.Read(r));
         }
-        throw r.UnknownAlternative(Name);
+        Asn1Tag found = r.PeekTag(Name);
+        throw new Asn1DecodeException(Name, r.Offset, $"unknown alternative {Tags.Hex(found)}, expected BF37 or 30");
     }
 
     public void Write(AsnWriter w)
