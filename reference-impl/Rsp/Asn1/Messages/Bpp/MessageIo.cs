@@ -76,14 +76,23 @@ internal static class MessageIo
     /// <summary>The header (tag and length octets) a DER encoder writes for <paramref name="tag"/> and a content length.</summary>
     public static byte[] Header(Asn1Tag tag, int contentLength)
     {
-        byte[] full = Der.Encode(w => w.WriteOctetString(new byte[contentLength], tag.AsPrimitive()));
-        byte[] header = full[..(full.Length - contentLength)];
-        if (tag.IsConstructed)
+        ArgumentOutOfRangeException.ThrowIfNegative(contentLength);
+        Span<byte> buf = stackalloc byte[16];
+        int n = tag.Encode(buf);
+        if (contentLength < 0x80)
         {
-            // The tag's first octet carries the constructed bit (0x20).
-            header[0] |= 0x20;
+            buf[n++] = (byte)contentLength;
         }
-        return header;
+        else
+        {
+            int octets = contentLength <= 0xFF ? 1 : contentLength <= 0xFFFF ? 2 : contentLength <= 0xFFFFFF ? 3 : 4;
+            buf[n++] = (byte)(0x80 | octets);
+            for (int i = octets - 1; i >= 0; i--)
+            {
+                buf[n++] = (byte)(contentLength >> (8 * i));
+            }
+        }
+        return buf[..n].ToArray();
     }
 
     /// <summary>Writes an element kept as raw DER (a certificate, a CRL, a signed part) unchanged.</summary>
