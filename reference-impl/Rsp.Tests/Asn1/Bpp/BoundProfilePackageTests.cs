@@ -1,4 +1,4 @@
-using Conformance.Rsp.Asn1;
+using Conformance.Rsp.Asn1.Messages;
 
 namespace Conformance.Rsp.Tests.Asn1;
 

@@ -1,4 +1,4 @@
-using Conformance.Rsp.Asn1;
+using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.StatusCodes;
 
 namespace Conformance.Rsp.Tests.Asn1;
@@ -95,14 +95,14 @@ public class Es10cTests
     public void ProfileInfoListResponse()
     {
         string hex = Tlv.Of("BF2D", Tlv.Of("A0", FullProfileInfo, Tlv.Of("E3", Tlv.Of("5A", IccidHex))));
-        var m = Conformance.Rsp.Asn1.ProfileInfoListResponse.Decode(Tlv.Bytes(hex));
+        var m = Conformance.Rsp.Asn1.Messages.ProfileInfoListResponse.Decode(Tlv.Bytes(hex));
         Assert.That(m.ProfileInfoListOk, Has.Count.EqualTo(2));
         Assert.That(Tlv.HexOf(m.Encode()), Is.EqualTo(hex));
-        Assert.That(Tlv.HexOf(new Conformance.Rsp.Asn1.ProfileInfoListResponse(m.ProfileInfoListOk!).Encode()), Is.EqualTo(hex));
-        Assert.That(Conformance.Rsp.Asn1.ProfileInfoListResponse.Decode(Tlv.Bytes("BF2D03810101")).ProfileInfoListError, Is.EqualTo(ProfileInfoListError.incorrectInputValues));
-        Malformed.CheckFraming(d => Conformance.Rsp.Asn1.ProfileInfoListResponse.Decode(d), hex, "ProfileInfoListResponse");
+        Assert.That(Tlv.HexOf(new Conformance.Rsp.Asn1.Messages.ProfileInfoListResponse(m.ProfileInfoListOk!).Encode()), Is.EqualTo(hex));
+        Assert.That(Conformance.Rsp.Asn1.Messages.ProfileInfoListResponse.Decode(Tlv.Bytes("BF2D03810101")).ProfileInfoListError, Is.EqualTo(ProfileInfoListError.incorrectInputValues));
+        Malformed.CheckFraming(d => Conformance.Rsp.Asn1.Messages.ProfileInfoListResponse.Decode(d), hex, "ProfileInfoListResponse");
         // An element of the list that is not E3.
-        Tlv.Fails(() => Conformance.Rsp.Asn1.ProfileInfoListResponse.Decode(Tlv.Bytes("BF2D04A0023000")), "ProfileInfoListResponse", 5);
+        Tlv.Fails(() => Conformance.Rsp.Asn1.Messages.ProfileInfoListResponse.Decode(Tlv.Bytes("BF2D04A0023000")), "ProfileInfoListResponse", 5);
     }
 
     [TestCase("BF31", 49)]
@@ -192,11 +192,11 @@ public class Es10cTests
     public void SetNicknameRequest()
     {
         string hex = Tlv.Of("BF29", Tlv.Of("5A", IccidHex), Tlv.Utf8("90", "work"));
-        var m = Conformance.Rsp.Asn1.SetNicknameRequest.Decode(Tlv.Bytes(hex));
+        var m = Conformance.Rsp.Asn1.Messages.SetNicknameRequest.Decode(Tlv.Bytes(hex));
         Assert.That(m.ProfileNickname, Is.EqualTo("work"));
-        Assert.That(Tlv.HexOf(new Conformance.Rsp.Asn1.SetNicknameRequest(Iccid.FromString("89000123456789012341"), "work").Encode()), Is.EqualTo(hex));
-        Malformed.CheckFraming(d => Conformance.Rsp.Asn1.SetNicknameRequest.Decode(d), hex, "SetNicknameRequest");
-        var e = Tlv.Fails(() => Conformance.Rsp.Asn1.SetNicknameRequest.Decode(Tlv.Bytes(Tlv.Of("BF29", Tlv.Of("5A", IccidHex)))), "SetNicknameRequest", 15);
+        Assert.That(Tlv.HexOf(new Conformance.Rsp.Asn1.Messages.SetNicknameRequest(Iccid.FromString("89000123456789012341"), "work").Encode()), Is.EqualTo(hex));
+        Malformed.CheckFraming(d => Conformance.Rsp.Asn1.Messages.SetNicknameRequest.Decode(d), hex, "SetNicknameRequest");
+        var e = Tlv.Fails(() => Conformance.Rsp.Asn1.Messages.SetNicknameRequest.Decode(Tlv.Bytes(Tlv.Of("BF29", Tlv.Of("5A", IccidHex)))), "SetNicknameRequest", 15);
         Assert.That(e.Problem, Is.EqualTo("missing mandatory profileNickname"));
     }
 

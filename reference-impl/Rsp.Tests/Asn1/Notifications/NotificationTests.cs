@@ -1,4 +1,4 @@
-using Conformance.Rsp.Asn1;
+using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.StatusCodes;
 
 namespace Conformance.Rsp.Tests.Asn1;

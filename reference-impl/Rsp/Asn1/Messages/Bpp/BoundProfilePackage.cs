@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// The Bound Profile Package (SGP.22 v2.2.2 §2.5.4, ES8+ §5.5, ES10b.LoadBoundProfilePackage §5.7.6):

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>What one STORE DATA sequence of ES10b.LoadBoundProfilePackage carried (SGP.22 v2.2.2 §2.5.5).</summary>
 public enum BppChunkKind

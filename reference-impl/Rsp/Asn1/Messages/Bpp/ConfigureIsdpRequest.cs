@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// ES8+.ConfigureISDP (SGP.22 v2.2.2 §5.5.2): <c>ConfigureISDPRequest ::= [36] SEQUENCE { dpProprietaryData [24]

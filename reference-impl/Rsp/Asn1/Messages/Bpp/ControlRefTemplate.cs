@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>ControlRefTemplate ::= SEQUENCE { keyType [0] Octet1, keyLen [1] Octet1, hostId [4] OctetTo16 }</c>

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>DpProprietaryData ::= SEQUENCE { dpOid OBJECT IDENTIFIER, ... }</c> (SGP.22 v2.2.2 §5.5.2 ConfigureISDP):

@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using System.Text;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>Iccid ::= [APPLICATION 26] OCTET STRING (SIZE(10))</c>, tag <c>5A</c>: the ICCID as coded in EF ICCID,

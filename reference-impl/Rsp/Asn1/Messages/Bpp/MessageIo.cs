@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>Small reading helpers shared by the SGP.22 message records (BPP, notifications, ES10a/ES10c).</summary>
 internal static class MessageIo

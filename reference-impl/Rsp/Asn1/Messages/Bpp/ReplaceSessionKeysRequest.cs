@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// ES8+.ReplaceSessionKeys (SGP.22 v2.2.2 §5.5.4): <c>ReplaceSessionKeysRequest ::= [38] SEQUENCE {

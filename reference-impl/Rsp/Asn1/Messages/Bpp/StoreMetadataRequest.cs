@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// ES8+.StoreMetadata (SGP.22 v2.2.2 §5.5.3, fields §5.4.1): <c>StoreMetadataRequest ::= [37] SEQUENCE</c>, tag

@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// ES10c.EnableProfile (SGP.22 v2.2.2 §5.7.16): <c>EnableProfileRequest ::= [49] SEQUENCE { profileIdentifier CHOICE { isdpAid

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>ES10a.GetEuiccConfiguredAddresses (SGP.22 v2.2.2 §5.7.3): <c>EuiccConfiguredAddressesRequest ::= [60] SEQUENCE {}</c>, tag <c>BF3C</c>.</summary>
 public sealed record EuiccConfiguredAddressesRequest : IAsn1Message<EuiccConfiguredAddressesRequest>

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>ES10b.GetRAT (SGP.22 v2.2.2 §5.7.22): <c>GetRatRequest ::= [67] SEQUENCE {}</c>, tag <c>BF43</c>.</summary>
 public sealed record GetRatRequest : IAsn1Message<GetRatRequest>

@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// ES10b.LoadCRL (SGP.22 v2.2.2 §5.7.12): <c>LoadCRLRequest ::= [53] SEQUENCE { crl CertificateList }</c>, tag
@@ -143,7 +143,7 @@ public sealed record LoadCRLResponse : IAsn1Message<LoadCRLResponse>
         LoadCRLResponse result;
         if (s.IsNext(Tags.CtxC(0)))
         {
-            result = new LoadCRLResponse(Asn1.LoadCRLResponseOk.Read(s, Tags.CtxC(0)));
+            result = new LoadCRLResponse(Messages.LoadCRLResponseOk.Read(s, Tags.CtxC(0)));
         }
         else if (s.IsNext(Tags.Ctx(1)))
         {

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// The profile identifier CHOICE of ES10c Enable/Disable/DeleteProfile (SGP.22 v2.2.2 §5.7.16–§5.7.18):
@@ -33,9 +33,9 @@ public sealed record ProfileIdentifier
         {
             return ByIsdpAid(r.ReadOctetString(IsdpAidTag, "isdpAid", minLength: 1, maxLength: 16));
         }
-        if (r.IsNext(Asn1.Iccid.Tag))
+        if (r.IsNext(Messages.Iccid.Tag))
         {
-            return ByIccid(Asn1.Iccid.Read(r));
+            return ByIccid(Messages.Iccid.Read(r));
         }
         throw r.UnknownAlternative(field);
     }

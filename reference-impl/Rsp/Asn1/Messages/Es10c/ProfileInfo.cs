@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>ProfileInfo ::= [PRIVATE 3] SEQUENCE</c>, tag <c>E3</c> (SGP.22 v2.2.2 §5.7.15 GetProfilesInfo): every component
@@ -22,7 +22,7 @@ public sealed record ProfileInfo
 
     private static readonly Asn1Tag[] RootTags =
     [
-        Asn1.Iccid.Tag, ProfileIdentifier.IsdpAidTag, ProfileStateTag, Tags.Ctx(16), Tags.Ctx(17), Tags.Ctx(18), Tags.Ctx(19),
+        Messages.Iccid.Tag, ProfileIdentifier.IsdpAidTag, ProfileStateTag, Tags.Ctx(16), Tags.Ctx(17), Tags.Ctx(18), Tags.Ctx(19),
         Tags.Ctx(20), Tags.Ctx(21), Tags.CtxC(22), Tags.CtxC(23), Tags.CtxC(24), Tags.Ctx(25),
     ];
 
@@ -62,7 +62,7 @@ public sealed record ProfileInfo
     internal static ProfileInfo Read(DerReader r, Asn1Tag? tag = null)
     {
         DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        Iccid? iccid = Asn1.Iccid.ReadOptional(s);
+        Iccid? iccid = Messages.Iccid.ReadOptional(s);
         byte[]? aid = s.ReadOptionalOctetString(ProfileIdentifier.IsdpAidTag, "isdpAid", minLength: 1, maxLength: 16);
         var state = (ProfileState?)s.ReadOptionalInt32(ProfileStateTag, "profileState");
         string? nickname = s.ReadOptionalUtf8String(Tags.Ctx(16), "profileNickname", maxLength: 64);
@@ -74,7 +74,7 @@ public sealed record ProfileInfo
         DerReader? nci = s.ReadOptionalConstructed(Tags.CtxC(22), "notificationConfigurationInfo");
         IReadOnlyList<NotificationConfigurationInformation>? nciList = nci is null ? null : NotificationConfigurationInformation.ReadList(nci);
         OperatorId? owner = s.IsNext(Tags.CtxC(23)) ? OperatorId.Read(s, Tags.CtxC(23)) : null;
-        DpProprietaryData? dp = s.IsNext(Tags.CtxC(24)) ? Asn1.DpProprietaryData.Read(s, Tags.CtxC(24)) : null;
+        DpProprietaryData? dp = s.IsNext(Tags.CtxC(24)) ? Messages.DpProprietaryData.Read(s, Tags.CtxC(24)) : null;
         NamedBitList? ppr = NamedBitList.ReadOptional(s, Tags.Ctx(25), "profilePolicyRules");
         return new ProfileInfo
         {

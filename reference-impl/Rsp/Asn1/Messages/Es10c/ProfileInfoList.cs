@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// searchCriteria of ProfileInfoListRequest: <c>[0] CHOICE { isdpAid [APPLICATION 15] OctetTo16, iccid Iccid,
@@ -32,7 +32,7 @@ public sealed record ProfileInfoSearchCriteria
         {
             result = ByProfileClass((ProfileClass)c.ReadInt32(Tags.Ctx(21), "profileClass"));
         }
-        else if (c.IsNext(ProfileIdentifier.IsdpAidTag) || c.IsNext(Asn1.Iccid.Tag))
+        else if (c.IsNext(ProfileIdentifier.IsdpAidTag) || c.IsNext(Messages.Iccid.Tag))
         {
             ProfileIdentifier id = ProfileIdentifier.Read(c, "searchCriteria");
             result = id.IsdpAid is not null ? ByIsdpAid(id.IsdpAid) : ByIccid(id.Iccid!);

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// The shape shared by the ES10 responses that carry one result INTEGER: <c>[n] SEQUENCE { xxxResult INTEGER {...} }</c>,

@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// ES10c.SetNickname (SGP.22 v2.2.2 §5.7.21): <c>SetNicknameRequest ::= [41] SEQUENCE { iccid Iccid, profileNickname
@@ -21,9 +21,9 @@ public sealed record SetNicknameRequest(Iccid Iccid, string ProfileNickname) : I
     internal static SetNicknameRequest Read(DerReader r, Asn1Tag? tag = null)
     {
         DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        Iccid iccid = Asn1.Iccid.Read(s);
+        Iccid iccid = Messages.Iccid.Read(s);
         string nickname = s.ReadUtf8String(Tags.Ctx(16), "profileNickname", maxLength: 64);
-        return new SetNicknameRequest(iccid, nickname) { Extensions = s.ReadExtensionsAfter(Asn1.Iccid.Tag, Tags.Ctx(16)) };
+        return new SetNicknameRequest(iccid, nickname) { Extensions = s.ReadExtensionsAfter(Messages.Iccid.Tag, Tags.Ctx(16)) };
     }
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)

@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>NotificationMetadata ::= [47] SEQUENCE { seqNumber [0] INTEGER, profileManagementOperation [1]
@@ -28,7 +28,7 @@ public sealed record NotificationMetadata(int SeqNumber, NamedBitList ProfileMan
         NamedBitList op = NamedBitList.Read(s, Tags.Ctx(1), "profileManagementOperation");
         string address = s.ReadUtf8String(Tags.Utf8String, "notificationAddress");
         Iccid? iccid = Iccid.ReadOptional(s);
-        var ext = s.ReadExtensionsAfter(Tags.Ctx(0), Tags.Ctx(1), Tags.Utf8String, Asn1.Iccid.Tag);
+        var ext = s.ReadExtensionsAfter(Tags.Ctx(0), Tags.Ctx(1), Tags.Utf8String, Messages.Iccid.Tag);
         return new NotificationMetadata(seq, op, address, iccid) { Extensions = ext };
     }
 

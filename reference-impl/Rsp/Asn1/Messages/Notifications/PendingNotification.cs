@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>PendingNotification ::= CHOICE { profileInstallationResult [55] ProfileInstallationResult,
@@ -25,11 +25,11 @@ public sealed record PendingNotification
     {
         if (r.IsNext(ProfileInstallationResult.Tag))
         {
-            return new PendingNotification(Asn1.ProfileInstallationResult.Read(r));
+            return new PendingNotification(Messages.ProfileInstallationResult.Read(r));
         }
         if (r.IsNext(Asn1Tag.Sequence))
         {
-            return new PendingNotification(Asn1.OtherSignedNotification.Read(r));
+            return new PendingNotification(Messages.OtherSignedNotification.Read(r));
         }
         Asn1Tag found = r.PeekTag(Name);
         throw new Asn1DecodeException(Name, r.Offset, $"unknown alternative {Tags.Hex(found)}, expected BF37 or 30");

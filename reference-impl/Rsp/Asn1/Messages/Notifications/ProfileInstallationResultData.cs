@@ -1,7 +1,7 @@
 using System.Formats.Asn1;
 using Conformance.Rsp.StatusCodes;
 
-namespace Conformance.Rsp.Asn1;
+namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
 /// <c>SuccessResult ::= SEQUENCE { aid [APPLICATION 15] OCTET STRING (SIZE (5..16)), simaResponse OCTET STRING }</c>
