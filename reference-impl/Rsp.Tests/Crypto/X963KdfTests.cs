@@ -1,4 +1,7 @@
 using Conformance.Rsp.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
 using static Conformance.Rsp.Tests.Crypto.KnownKeys;
 
 namespace Conformance.Rsp.Tests.Crypto;
@@ -23,5 +26,20 @@ public class X963KdfTests
         byte[] full = Hex("c498af77161cc59f2962b9a713e2b215152d139766ce34a776df11866a69bf2e52a13d9c7c6fc878");
         Assert.That(X963Kdf.Derive(Hex("22518b10e70f2a3f243810ae3254139efbee04aa57c7af7d"), Hex("75eef81aa3041e33b80971203d2c0c52"), 40),
             Is.EqualTo(full));
+    }
+
+    [TestCase(16)]
+    [TestCase(48)]
+    [TestCase(100)]
+    public void AgreesWithBouncyCastleKdf2(int length)
+    {
+        // BouncyCastle's KDF2 is the X9.63 KDF (counter from 1): an independent implementation.
+        byte[] z = Hex("8902dca391bbb22570fe60c176076246f568b1941265dff1d729e63039658089");
+        byte[] info = Hex("8810088080808080808080801089049032123451234512345678901335");
+        var kdf2 = new Kdf2BytesGenerator(new Sha256Digest());
+        kdf2.Init(new KdfParameters(z, info));
+        var expected = new byte[length];
+        kdf2.GenerateBytes(expected, 0, length);
+        Assert.That(X963Kdf.Derive(z, info, length), Is.EqualTo(expected));
     }
 }

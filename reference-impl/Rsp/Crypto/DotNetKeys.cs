@@ -29,10 +29,10 @@ internal static class DotNetKeys
         };
     }
 
-    public static ECParameters Private(ECPrivateKeyParameters key)
+    /// <summary>The private scalar alone: .NET derives Q on import, so no BouncyCastle point multiplication runs here.</summary>
+    public static ECParameters Private(ECPrivateKeyParameters key) => new()
     {
-        ECParameters p = Public(EcKeys.PublicKeyOf(key));
-        p.D = EcKeys.PrivateScalar(key);
-        return p;
-    }
+        Curve = Curve(EcKeys.CurveOf(key.Parameters)),
+        D = EcKeys.PrivateScalar(key),
+    };
 }
