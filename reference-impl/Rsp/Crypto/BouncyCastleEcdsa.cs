@@ -13,6 +13,8 @@ namespace Conformance.Rsp.Crypto;
 /// </summary>
 public sealed class BouncyCastleEcdsa : IEcdsaSha256
 {
+    // SecureRandom serialises access to its generator, so one instance serves every thread.
+    private static readonly SecureRandom SharedRandom = new();
     private readonly SecureRandom? _random;
     private readonly bool _deterministic;
 
@@ -39,7 +41,7 @@ public sealed class BouncyCastleEcdsa : IEcdsaSha256
         EcKeys.CurveOf(key.Parameters);
         byte[] hash = Sha256(data);
         var signer = _deterministic ? new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest())) : new ECDsaSigner();
-        signer.Init(true, _deterministic ? key : new ParametersWithRandom(key, _random ?? new SecureRandom()));
+        signer.Init(true, _deterministic ? key : new ParametersWithRandom(key, _random ?? SharedRandom));
         BigInteger[] rs = signer.GenerateSignature(hash);
         var plain = new byte[EcdsaSignature.PlainLength];
         BigIntegers.AsUnsignedByteArray(rs[0], plain, 0, EcKeys.FieldLength);

@@ -1,7 +1,7 @@
 namespace Conformance.Rsp.Crypto;
 
 /// <summary>
-/// Session key derivation of the BSP (SGP.22 v2.5 §2.6.4, §3.1.3.x; GlobalPlatform Amd. F key
+/// Session key derivation of the BSP (SGP.22 v2.5 §2.6.4, §3.1.3; GlobalPlatform Amd. F key
 /// derivation with the X9.63 KDF of BSI TR-03111): from the ECKA shared secret ShS,
 /// KeyData = KDF(ShS, SharedInfo, 48) with
 /// SharedInfo = keyType || keyLength || len(hostId) || hostId || len(EID) || EID,
