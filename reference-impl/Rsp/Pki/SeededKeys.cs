@@ -4,6 +4,7 @@ using System.Text;
 using Conformance.Rsp.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC.Multiplier;
 
 namespace Conformance.Rsp.Pki;
 
@@ -38,5 +39,5 @@ public static class SeededKeys
 
     /// <summary>The public key of a private key (Q = d·G).</summary>
     public static ECPublicKeyParameters PublicOf(ECPrivateKeyParameters key) =>
-        new(key.Parameters.G.Multiply(key.D).Normalize(), key.Parameters);
+        new(new FixedPointCombMultiplier().Multiply(key.Parameters.G, key.D).Normalize(), key.Parameters);
 }

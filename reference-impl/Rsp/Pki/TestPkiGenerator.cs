@@ -51,7 +51,8 @@ public static class TestPkiGenerator
         {
             throw new ArgumentException($"EID {options.Eid} is outside the EUM range {string.Join(",", options.EidRange.EidPrefixes)}", nameof(options));
         }
-        var curves = options.Curves.Distinct().Select(c => GenerateCurve(c, options)).ToList();
+        // Curves are independent (keys derive from seed, curve and label), so generating them in parallel stays deterministic.
+        var curves = options.Curves.Distinct().AsParallel().AsOrdered().Select(c => GenerateCurve(c, options)).ToList();
         return new TestPki(curves, options.IncludeOperator ? GenerateOperator(options.Seed) : null);
     }
 
