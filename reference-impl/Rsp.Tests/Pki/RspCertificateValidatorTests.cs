@@ -25,6 +25,23 @@ public sealed class RspCertificateValidatorTests
         Assert.That(result.Ci!.Der, Is.EqualTo(pki.Ci.Certificate.Der));
     }
 
+    [Test]
+    public void Ci_is_found_by_its_pkid_and_an_unknown_pkid_finds_nothing()
+    {
+        byte[] pkid = Nist.Ci.Certificate.SubjectKeyIdentifier!;
+        Assert.That(pkid, Has.Length.EqualTo(20), "SHA-1 key identifier");
+        Assert.That(Validator.CiForPkid(pkid)!.Der, Is.EqualTo(Nist.Ci.Certificate.Der));
+        Assert.That(Validator.CiForPkid(Nist[PkiItem.UnknownCi].Certificate.SubjectKeyIdentifier!), Is.Null);
+    }
+
+    [Test]
+    public void Euicc_failure_still_names_the_ci_of_the_chain()
+    {
+        var result = Validator.ValidateEuiccChain(Nist[PkiItem.ExpiredEuicc].Certificate.Der, Nist.Eum.Certificate.Der, Now);
+        Assert.That(result.Ci!.Der, Is.EqualTo(Nist.Ci.Certificate.Der));
+        Assert.That(result.Message, Does.StartWith("Euicc: expired"));
+    }
+
     [TestCaseSource(nameof(CurvesAndServerRoles))]
     public void Valid_server_certificates(RspCurve curve, PkiItem item)
     {

@@ -25,6 +25,19 @@ public sealed class RspCertificateValidator
     /// <summary>The trusted CIs, whose SKIs are the PKIds an eUICC lists in EUICCInfo1.</summary>
     public IReadOnlyList<RspCertificate> TrustedCis => _trustedCis;
 
+    /// <summary>The trusted CI whose subjectKeyIdentifier is <paramref name="pkid"/> (an entry of euiccCiPKIdList), or null.</summary>
+    public RspCertificate? CiForPkid(ReadOnlySpan<byte> pkid)
+    {
+        foreach (var ci in _trustedCis)
+        {
+            if (ci.SubjectKeyIdentifier is { } ski && pkid.SequenceEqual(ski))
+            {
+                return ci;
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// Validates CERT.EUICC.ECDSA and CERT.EUM.ECDSA as an SM-DP+ does in AuthenticateClient
     /// (SGP.22 v2.5 §3.1.3, §4.5.2.1): EUM against a trusted CI, eUICC against the EUM, then the EID range.
@@ -47,7 +60,7 @@ public sealed class RspCertificateValidator
         var euiccResult = CheckIssued(CertificateRole.Euicc, euicc, eum, at);
         if (euiccResult is not null)
         {
-            return euiccResult;
+            return CertificateValidationResult.Fail(CertificateRole.Euicc, euiccResult.Reason!.Value, StripRole(euiccResult), ci);
         }
         // SGP.22 v2.5 §4.5.2.1.0.3: the EID of the eUICC SHALL be within the range the EUM certificate permits.
         if (!PermittedEidRange.Permits(eum, euicc))
