@@ -1,0 +1,69 @@
+namespace Conformance.Rsp.Pki;
+
+/// <summary>
+/// Every certificate (with its key) of a test PKI for one curve: the SGP.26 set, then the negative
+/// variants SGP.23 test sequences need. <see cref="Sgp26Layout"/> maps each item to its file names.
+/// </summary>
+public enum PkiItem
+{
+    Ci,
+    Eum,
+    Euicc,
+    DpAuth,
+    DpPb,
+    DpTls,
+
+    /// <summary>An EUM certificate whose notAfter is in the past (SGP.23: expired EUM, 8.1.2/6.3).</summary>
+    ExpiredEum,
+
+    /// <summary>A valid eUICC certificate issued by <see cref="ExpiredEum"/>.</summary>
+    EuiccUnderExpiredEum,
+
+    /// <summary>An eUICC certificate under the good EUM whose notAfter is in the past (8.1.3/6.3).</summary>
+    ExpiredEuicc,
+
+    /// <summary>A second, valid EUM under the good CI.</summary>
+    OtherEum,
+
+    /// <summary>An eUICC certificate issued by <see cref="OtherEum"/>, to be presented with the good EUM (invalid eUICC certificate, 8.1.3/6.1).</summary>
+    EuiccSignedByOtherEum,
+
+    /// <summary>A second, self-signed CI that is not in the trusted set (unknown CI, 8.11.1/3.9).</summary>
+    UnknownCi,
+
+    EumUnderUnknownCi,
+    EuiccUnderUnknownCi,
+    DpAuthUnderUnknownCi,
+    DpPbUnderUnknownCi,
+
+    /// <summary>An eUICC certificate under the good EUM whose EID lies outside the EUM's permitted range (8.1.4/6.1).</summary>
+    EuiccEidOutsideRange,
+
+    /// <summary>DPauth certificate carrying the DPpb policy instead of its own.</summary>
+    DpAuthWrongPolicy,
+
+    /// <summary>DPpb certificate carrying the DPauth policy instead of its own.</summary>
+    DpPbWrongPolicy,
+
+    DpAuthExpired,
+    DpPbExpired,
+}
+
+public static class PkiItems
+{
+    /// <summary>The SGP.26 set every PKI directory has.</summary>
+    public static readonly IReadOnlyList<PkiItem> Core = [PkiItem.Ci, PkiItem.Eum, PkiItem.Euicc, PkiItem.DpAuth, PkiItem.DpPb, PkiItem.DpTls];
+
+    /// <summary>The role (and so the policy and key usage) of an item's certificate.</summary>
+    public static CertificateRole Role(this PkiItem item) => item switch
+    {
+        PkiItem.Ci or PkiItem.UnknownCi => CertificateRole.Ci,
+        PkiItem.Eum or PkiItem.ExpiredEum or PkiItem.OtherEum or PkiItem.EumUnderUnknownCi => CertificateRole.Eum,
+        PkiItem.Euicc or PkiItem.EuiccUnderExpiredEum or PkiItem.ExpiredEuicc or PkiItem.EuiccSignedByOtherEum
+            or PkiItem.EuiccUnderUnknownCi or PkiItem.EuiccEidOutsideRange => CertificateRole.Euicc,
+        PkiItem.DpAuth or PkiItem.DpAuthUnderUnknownCi or PkiItem.DpAuthWrongPolicy or PkiItem.DpAuthExpired => CertificateRole.DpAuth,
+        PkiItem.DpPb or PkiItem.DpPbUnderUnknownCi or PkiItem.DpPbWrongPolicy or PkiItem.DpPbExpired => CertificateRole.DpPb,
+        PkiItem.DpTls => CertificateRole.DpTls,
+        _ => throw new ArgumentOutOfRangeException(nameof(item)),
+    };
+}
