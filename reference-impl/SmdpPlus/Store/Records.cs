@@ -5,7 +5,7 @@ public sealed record ProfileRecord
 {
     public required string Iccid { get; init; }
     public required string ProfileType { get; init; }
-    public ProfileState State { get; init; } = ProfileState.Available;
+    public SmdpProfileState State { get; init; } = SmdpProfileState.Available;
     /// <summary>The unprotected profile package (SAIP DER), or null when <see cref="UppPath"/> names a file.</summary>
     public byte[]? Upp { get; init; }
     public string? UppPath { get; init; }

@@ -118,7 +118,7 @@ public sealed partial class SmdpStore
     }
 
     /// <summary>Moves one profile between states in its own transaction (used by ES9+ steps and tools).</summary>
-    public async Task<bool> ChangeStateAsync(string iccid, ProfileState from, ProfileState to, string? eid = null)
+    public async Task<bool> ChangeStateAsync(string iccid, SmdpProfileState from, SmdpProfileState to, string? eid = null)
     {
         await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
         bool changed = await tx.ChangeStateAsync(iccid, from, to, eid).ConfigureAwait(false);

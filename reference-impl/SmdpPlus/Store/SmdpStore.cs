@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Conformance.SmdpPlus.Store;
 
 /// <summary>A profile's state changed (after the change was committed).</summary>
-public sealed record ProfileStateChange(string Iccid, string ProfileType, string? Eid, ProfileState From, ProfileState To);
+public sealed record ProfileStateChange(string Iccid, string ProfileType, string? Eid, SmdpProfileState From, SmdpProfileState To);
 
 /// <summary>
 /// The SM-DP+'s SQLite store: profiles, orders, download sessions, received notifications.

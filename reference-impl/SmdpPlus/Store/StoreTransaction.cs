@@ -50,9 +50,9 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// Takes one available profile of <paramref name="profileType"/> and moves it to <paramref name="to"/>
     /// in a single UPDATE ... WHERE state = 'available' ... RETURNING; null when none is left.
     /// </summary>
-    public async Task<ProfileRecord?> TakeAvailableAsync(string profileType, ProfileState to)
+    public async Task<ProfileRecord?> TakeAvailableAsync(string profileType, SmdpProfileState to)
     {
-        Require(ProfileState.Available, to, "(any)");
+        Require(SmdpProfileState.Available, to, "(any)");
         await using SqliteCommand cmd = Command(
             """
             UPDATE profiles SET state = $to, updated_at = $now
@@ -67,7 +67,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         }
 
         ProfileRecord taken = (await GetProfileAsync(iccid).ConfigureAwait(false))!;
-        _changes.Add(new ProfileStateChange(iccid, taken.ProfileType, null, ProfileState.Available, to));
+        _changes.Add(new ProfileStateChange(iccid, taken.ProfileType, null, SmdpProfileState.Available, to));
         return taken;
     }
 
@@ -75,7 +75,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// Moves a profile from <paramref name="from"/> to <paramref name="to"/> (checked against the state machine);
     /// false when the profile is not in <paramref name="from"/> any more.
     /// </summary>
-    public async Task<bool> ChangeStateAsync(string iccid, ProfileState from, ProfileState to, string? eid = null)
+    public async Task<bool> ChangeStateAsync(string iccid, SmdpProfileState from, SmdpProfileState to, string? eid = null)
     {
         Require(from, to, iccid);
         await using SqliteCommand cmd = Command(
@@ -148,7 +148,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static void Require(ProfileState from, ProfileState to, string iccid)
+    private static void Require(SmdpProfileState from, SmdpProfileState to, string iccid)
     {
         if (!ProfileStateMachine.CanTransition(from, to))
         {
