@@ -26,7 +26,8 @@ public sealed class ServerHarness : IAsyncDisposable
     public Uri BaseAddress { get; }
     public SmdpStore Store => Server.Store;
 
-    public static async Task<ServerHarness> StartAsync(Func<SmdpOptions, SmdpOptions>? configure = null, X509Certificate2? serverCert = null)
+    public static async Task<ServerHarness> StartAsync(Func<SmdpOptions, SmdpOptions>? configure = null, X509Certificate2? serverCert = null,
+        ILoggerProvider? logs = null)
     {
         string dir = Path.Combine(Path.GetTempPath(), "smdp-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -40,7 +41,15 @@ public sealed class ServerHarness : IAsyncDisposable
             OperatorCallbackTimeout = TimeSpan.FromSeconds(2),
         };
         options = configure?.Invoke(options) ?? options;
-        var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
+        var server = new SmdpServer(options, configureLogging: l =>
+        {
+            l.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null)
+            {
+                l.AddProvider(logs);
+                l.AddFilter("Conformance", LogLevel.Information);
+            }
+        });
         Uri url = await server.StartAsync();
         return new ServerHarness(dir, server, url);
     }
@@ -75,6 +84,8 @@ public sealed class ServerHarness : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'))
         {
             Content = new StringContent(json, Encoding.UTF8),
+            Version = client.DefaultRequestVersion,
+            VersionPolicy = client.DefaultVersionPolicy,
         };
         request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         if (adminProtocol is not null)
