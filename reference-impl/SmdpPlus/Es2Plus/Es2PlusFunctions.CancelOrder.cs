@@ -35,7 +35,7 @@ public sealed partial class Es2PlusFunctions
         await tx.DeleteOrderAsync(r.Iccid).ConfigureAwait(false);
         await tx.CancelSessionsOfAsync(r.Iccid).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
-        return RspResult.Ok(new Es9Plus.HeaderOnlyResponse());
+        return RspResult.Ok(new HeaderOnlyResponse());
     }
 
     /// <summary>ES2+.ReleaseProfile (SGP.22 v2.5 §5.3.4): a Confirmed profile becomes Released (downloadable).</summary>
@@ -55,6 +55,6 @@ public sealed partial class Es2PlusFunctions
         }
 
         await tx.CommitAsync().ConfigureAwait(false);
-        return RspResult.Ok(new Es9Plus.HeaderOnlyResponse());
+        return RspResult.Ok(new HeaderOnlyResponse());
     }
 }

@@ -63,6 +63,3 @@ public sealed record CancelSessionRequest(string TransactionId, byte[] CancelSes
     public static CancelSessionRequest Parse(JsonFields f) =>
         new(AuthenticateClientRequest.TransactionIdOf(f), f.RequiredBase64("cancelSessionResponse"));
 }
-
-/// <summary>The (empty) success body of functions whose response is the header alone.</summary>
-public sealed record HeaderOnlyResponse;

@@ -26,6 +26,9 @@ public abstract record RspResult
     public static RspResult Empty { get; } = new NoContent();
 }
 
+/// <summary>The (empty) success body of functions whose response is the header alone (CancelSession, CancelOrder, ReleaseProfile).</summary>
+public sealed record HeaderOnlyResponse;
+
 /// <summary>The per-call record behind the one log line of each ES9+/ES2+ call.</summary>
 public sealed class CallLog(string iface, string function)
 {
