@@ -1,0 +1,160 @@
+using Conformance.Rsp.StatusCodes;
+using Conformance.SmdpPlus.Es2Plus;
+using Conformance.SmdpPlus.Http;
+using Conformance.SmdpPlus.Store;
+
+namespace Conformance.SmdpPlus.Tests;
+
+public class StoreTests
+{
+    private string _dir = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "smdp-store-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, true);
+    }
+
+    private string DbPath => Path.Combine(_dir, "smdp.db");
+
+    private static ProfileRecord Profile(string iccid, string type = "Test") => new() { Iccid = iccid, ProfileType = type, ProfileName = "P " + iccid };
+
+    private static string Iccid(int i) => $"89049032000000{i:D5}";
+
+    [TestCase(SmdpProfileState.Available, SmdpProfileState.Allocated, true)]
+    [TestCase(SmdpProfileState.Available, SmdpProfileState.Linked, true)]
+    [TestCase(SmdpProfileState.Available, SmdpProfileState.Released, false)]
+    [TestCase(SmdpProfileState.Allocated, SmdpProfileState.Confirmed, true)]
+    [TestCase(SmdpProfileState.Linked, SmdpProfileState.Released, true)]
+    [TestCase(SmdpProfileState.Confirmed, SmdpProfileState.Released, true)]
+    [TestCase(SmdpProfileState.Confirmed, SmdpProfileState.Downloaded, false)]
+    [TestCase(SmdpProfileState.Released, SmdpProfileState.Downloaded, true)]
+    [TestCase(SmdpProfileState.Downloaded, SmdpProfileState.Installed, true)]
+    [TestCase(SmdpProfileState.Downloaded, SmdpProfileState.Error, true)]
+    [TestCase(SmdpProfileState.Installed, SmdpProfileState.Available, false)]
+    [TestCase(SmdpProfileState.Error, SmdpProfileState.Available, true)]
+    [TestCase(SmdpProfileState.Allocated, SmdpProfileState.Installed, false)]
+    public void StateMachineAllowsOnlySpecTransitions(SmdpProfileState from, SmdpProfileState to, bool allowed) =>
+        Assert.That(ProfileStateMachine.CanTransition(from, to), Is.EqualTo(allowed));
+
+    [Test]
+    public async Task RefusedTransitionThrowsAndChangesNothing()
+    {
+        SmdpStore store = SmdpStore.Open(DbPath);
+        await store.AddProfileAsync(Profile(Iccid(1)));
+        var e = Assert.ThrowsAsync<InvalidProfileTransitionException>(() =>
+            store.ChangeStateAsync(Iccid(1), SmdpProfileState.Available, SmdpProfileState.Installed))!;
+        Assert.That(e.Message, Does.Contain("Available -> Installed"));
+        Assert.That((await store.GetProfileAsync(Iccid(1)))!.State, Is.EqualTo(SmdpProfileState.Available));
+    }
+
+    [Test]
+    public async Task ChangeFromWrongStateIsReportedNotApplied()
+    {
+        SmdpStore store = SmdpStore.Open(DbPath);
+        await store.AddProfileAsync(Profile(Iccid(1)));
+        Assert.That(await store.ChangeStateAsync(Iccid(1), SmdpProfileState.Released, SmdpProfileState.Downloaded), Is.False);
+        Assert.That(await store.ChangeStateAsync(Iccid(1), SmdpProfileState.Available, SmdpProfileState.Allocated), Is.True);
+        Assert.That((await store.GetProfileAsync(Iccid(1)))!.State, Is.EqualTo(SmdpProfileState.Allocated));
+    }
+
+    [Test]
+    public async Task RolledBackTransactionLeavesNoTraceAndRaisesNoEvent()
+    {
+        SmdpStore store = SmdpStore.Open(DbPath);
+        await store.AddProfileAsync(Profile(Iccid(1)));
+        var events = new List<ProfileStateChange>();
+        store.ProfileStateChanged += events.Add;
+        await using (StoreTransaction tx = await store.BeginAsync())
+        {
+            Assert.That(await tx.TakeAvailableAsync("Test", SmdpProfileState.Allocated), Is.Not.Null);
+        }
+
+        Assert.That((await store.GetProfileAsync(Iccid(1)))!.State, Is.EqualTo(SmdpProfileState.Available));
+        Assert.That(events, Is.Empty);
+    }
+
+    [Test]
+    public async Task SixtyFourConcurrentOrdersRaceForFiftyProfiles()
+    {
+        SmdpStore store = SmdpStore.Open(DbPath);
+        for (int i = 0; i < 50; i++)
+        {
+            await store.AddProfileAsync(Profile(Iccid(i), "Race"));
+        }
+
+        var functions = new Es2PlusFunctions(store, new SmdpOptions(), TimeProvider.System);
+        using var start = new ManualResetEventSlim();
+        Task<RspResult>[] racers = Enumerable.Range(0, 64).Select(_ => Task.Run(() =>
+        {
+            start.Wait();
+            return functions.DownloadOrder(new DownloadOrderRequest(new RequestHeader("op", "c"), null, null, "Race"),
+                new CallLog("ES2+", "DownloadOrder"), CancellationToken.None);
+        })).ToArray();
+        start.Set();
+        RspResult[] results = await Task.WhenAll(racers);
+
+        string[] iccids = results.OfType<RspResult.Success>().Select(s => ((DownloadOrderResponse)s.Body).Iccid).ToArray();
+        RspResult.Failure[] failures = results.OfType<RspResult.Failure>().ToArray();
+        Assert.That(iccids, Has.Length.EqualTo(50));
+        Assert.That(iccids, Is.Unique);
+        Assert.That(failures, Has.Length.EqualTo(14));
+        Assert.That(failures.Select(f => f.Code), Is.All.EqualTo(FunctionStatusCodes.ProfileTypeUnavailable));
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.That((await store.GetProfileAsync(Iccid(i)))!.State, Is.EqualTo(SmdpProfileState.Allocated));
+            Assert.That(await store.GetOrderAsync(Iccid(i)), Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public async Task ReopenedStoreKeepsProfilesOrdersSessionsAndNotifications()
+    {
+        SmdpStore first = SmdpStore.Open(DbPath);
+        await first.AddProfileAsync(Profile(Iccid(7)) with { Upp = [1, 2, 3], NotificationConfigurationJson = "{\"install\":true}" });
+        await using (StoreTransaction tx = await first.BeginAsync())
+        {
+            await tx.ChangeStateAsync(Iccid(7), SmdpProfileState.Available, SmdpProfileState.Linked);
+            await tx.SaveOrderAsync(new OrderRecord
+            {
+                Iccid = Iccid(7), Eid = "89049032123451234512345678901235", MatchingId = "ABC-123",
+                ConfirmationCodeHash = Es2PlusFunctions.HashConfirmationCode("1234"), ConfirmationCodeAttemptsLeft = 2,
+                DownloadAttemptsLeft = 3, ExpiresAt = DateTimeOffset.UtcNow.AddDays(1), CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await tx.CommitAsync();
+        }
+
+        await first.SaveSessionAsync(new DownloadSession
+        {
+            TransactionId = "0102A0", State = DownloadSessionState.Authenticated, Iccid = Iccid(7),
+            ServerChallenge = [9, 9], OtSkDp = [5, 5, 5], SessionKeys = [7],
+        });
+        await first.AddNotificationAsync(new ReceivedNotification { Kind = "install", PendingNotification = [0xBF, 0x37, 0] });
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        SmdpStore second = SmdpStore.Open(DbPath);
+        ProfileRecord p = (await second.GetProfileAsync(Iccid(7)))!;
+        Assert.That(p.State, Is.EqualTo(SmdpProfileState.Linked));
+        Assert.That(p.Upp, Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(p.NotificationConfigurationJson, Is.EqualTo("{\"install\":true}"));
+        OrderRecord o = (await second.GetOrderAsync(Iccid(7)))!;
+        Assert.That((o.MatchingId, o.ConfirmationCodeAttemptsLeft), Is.EqualTo(("ABC-123", 2)));
+        Assert.That(o.ConfirmationCodeHash, Is.EqualTo(Convert.FromHexString("03AC674216F3E15C761EE1A5E255F067953623C8B388B4459E13F978D7C846F4")));
+        DownloadSession s = (await second.GetSessionAsync("0102A0"))!;
+        Assert.That((s.State, s.Iccid), Is.EqualTo((DownloadSessionState.Authenticated, Iccid(7))));
+        Assert.That(s.OtSkDp, Is.EqualTo(new byte[] { 5, 5, 5 }));
+        Assert.That((await second.ListNotificationsAsync()).Single().Kind, Is.EqualTo("install"));
+    }
+
+    [Test]
+    public void MemoryDatabaseIsRefused() =>
+        Assert.Throws<ArgumentException>(() => SmdpStore.Open(":memory:"));
+}

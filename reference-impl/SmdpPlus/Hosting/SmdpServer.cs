@@ -1,0 +1,172 @@
+using System.Net;
+using System.Security.Authentication;
+using Conformance.Rsp.StatusCodes;
+using Conformance.SmdpPlus.Es2Plus;
+using Conformance.SmdpPlus.Es9Plus;
+using Conformance.SmdpPlus.Http;
+using Conformance.SmdpPlus.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conformance.SmdpPlus.Hosting;
+
+/// <summary>
+/// The reference SM-DP+ hosted in-process: Kestrel on loopback, HTTPS (TLS 1.2 and 1.3, HTTP/1.1 and
+/// HTTP/2 by ALPN), ES9+ and ES2+ routes, the SQLite store and the HandleDownloadProgressInfo queue.
+/// <code>await using var smdp = new SmdpServer(options); Uri url = await smdp.StartAsync();</code>
+/// </summary>
+public sealed class SmdpServer : IAsyncDisposable
+{
+    private readonly SmdpOptions _options;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly Action<ILoggingBuilder>? _configureLogging;
+    private WebApplication? _app;
+
+    /// <param name="options">Configuration of the server.</param>
+    /// <param name="configureServices">Replaces services, e.g. the <see cref="IEs9PlusFunctions"/> implementation.</param>
+    /// <param name="configureLogging">Replaces the default single-line console logging.</param>
+    public SmdpServer(SmdpOptions options, Action<IServiceCollection>? configureServices = null,
+        Action<ILoggingBuilder>? configureLogging = null)
+    {
+        _options = options;
+        _configureServices = configureServices;
+        _configureLogging = configureLogging;
+    }
+
+    /// <summary>The bound base URL (https://127.0.0.1:port/) once started.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    /// <summary>The store (available once started).</summary>
+    public SmdpStore Store => Services.GetRequiredService<SmdpStore>();
+
+    /// <summary>The service provider of the running server.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the SM-DP+ is not started");
+
+    /// <summary>Opens the store, binds and starts listening; returns the bound base URL.</summary>
+    public async Task<Uri> StartAsync(CancellationToken ct = default)
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("the SM-DP+ is already started");
+        }
+
+        WebApplication app = Build();
+        await app.StartAsync(ct).ConfigureAwait(false);
+        _app = app;
+        string bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        return BaseAddress;
+    }
+
+    /// <summary>Stops listening and finishes the background queue.</summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.StopAsync(ct).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private WebApplication Build()
+    {
+        var cert = TlsCertificateLoader.LoadServerCertificate(_options);
+        var chain = TlsCertificateLoader.LoadChain(_options);
+        var operatorCa = TlsCertificateLoader.LoadOperatorCa(_options);
+        SmdpStore store = SmdpStore.Open(_options.DatabasePath);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SmdpServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (_configureLogging is not null)
+        {
+            _configureLogging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.KeepAliveTimeout = _options.RequestTimeout;
+            k.Limits.RequestHeadersTimeout = _options.RequestTimeout;
+            k.Listen(IPAddress.Parse(_options.BindAddress), _options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = cert,
+                    ServerCertificateChain = chain,
+                    SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    // ES9+ clients (LPAs) present no certificate; ES2+ callers must. The certificate is
+                    // asked for on every connection and checked against the operator CA per ES2+ call.
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                    CheckCertificateRevocation = false,
+                });
+            });
+        });
+
+        IServiceCollection s = builder.Services;
+        s.AddSingleton(_options);
+        s.AddSingleton(store);
+        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton(new OperatorCertificateValidator(operatorCa));
+        s.AddSingleton<Es2PlusFunctions>();
+        s.AddSingleton<IEs9PlusFunctions, NotYetImplementedEs9Plus>();
+        s.AddSingleton<DownloadProgressNotifier>();
+        s.AddHostedService(sp => sp.GetRequiredService<DownloadProgressNotifier>());
+        _configureServices?.Invoke(s);
+
+        WebApplication app = builder.Build();
+        DownloadProgressNotifier notifier = app.Services.GetRequiredService<DownloadProgressNotifier>();
+        store.ProfileStateChanged += notifier.OnStateChange;
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleUnexpected });
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = HandleStatusCode });
+        app.MapEs9Plus();
+        app.MapEs2Plus();
+        app.MapAsn1Binding();
+        app.MapFallback((RequestDelegate)(ctx => WriteFailure(ctx, FunctionStatusCodes.FunctionUnsupported,
+            $"no RSP function at {ctx.Request.Method} {ctx.Request.Path}")));
+        return app;
+    }
+
+    // Anything that escapes a handler still answers Failed, never an HTTP 500 page or a stack trace.
+    private static Task HandleUnexpected(HttpContext ctx)
+    {
+        Exception? e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+        ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Conformance.SmdpPlus")
+            .LogError(e, "unhandled error on {Path}", ctx.Request.Path.Value);
+        return WriteFailure(ctx, FunctionStatusCodes.ExecutionError, "unexpected error in the SM-DP+ (logged)");
+    }
+
+    // Routing answers (405 wrong method, 404...) become a Failed status in the binding's shape.
+    private static Task HandleStatusCode(StatusCodeContext c) =>
+        WriteFailure(c.HttpContext, FunctionStatusCodes.FunctionUnsupported,
+            $"no RSP function at {c.HttpContext.Request.Method} {c.HttpContext.Request.Path} (HTTP {c.HttpContext.Response.StatusCode})");
+
+    private static Task WriteFailure(HttpContext ctx, StatusCode code, string message) =>
+        RspEndpoint.WriteAsync(ctx, RspResult.Fail(code, message), ctx.RequestServices.GetRequiredService<SmdpOptions>());
+}

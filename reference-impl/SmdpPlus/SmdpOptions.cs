@@ -1,0 +1,85 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Conformance.SmdpPlus;
+
+/// <summary>
+/// Everything the reference SM-DP+ needs to run. Certificates come either from files (PEM or DER; the
+/// CLI's way) or as loaded objects (the harness's and the tests' way); files win when both are given.
+/// </summary>
+public sealed record SmdpOptions
+{
+    /// <summary>The address Kestrel binds to. Loopback by default; the harness never binds anything else.</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks an ephemeral port (the bound address is reported by <c>SmdpServer.StartAsync</c>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The SM-DP+ address (FQDN, optionally with a port) this server answers to (SGP.22 §5.6.1 smdpAddress).</summary>
+    public string SmdpAddress { get; init; } = "testsmdpplus1.example.com";
+
+    /// <summary>TLS server certificate (CERT.DPtls): PEM or DER file. The key is in <see cref="TlsKeyPath"/> or in the same PEM.</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    /// <summary>TLS private key (EC, P-256 or brainpoolP256r1): PEM (PKCS#8 or SEC1) or DER (PKCS#8 or SEC1).</summary>
+    public string? TlsKeyPath { get; init; }
+
+    /// <summary>Intermediate certificates sent with the TLS certificate (PEM bundle or DER), optional.</summary>
+    public string? TlsChainPath { get; init; }
+
+    /// <summary>TLS server certificate with its private key, used when no file is configured.</summary>
+    public X509Certificate2? TlsCertificate { get; init; }
+
+    /// <summary>Intermediate certificates sent with <see cref="TlsCertificate"/>.</summary>
+    public X509Certificate2Collection? TlsChain { get; init; }
+
+    /// <summary>SQLite database file. ":memory:" is refused: sessions must survive a restart.</summary>
+    public string DatabasePath { get; init; } = "smdp.db";
+
+    /// <summary>Operator endpoint receiving ES2+ HandleDownloadProgressInfo (base URL; the function path is appended). Null: none sent.</summary>
+    public Uri? OperatorCallbackUrl { get; init; }
+
+    /// <summary>Client certificate the SM-DP+ presents to the operator's HTTPS endpoint, optional.</summary>
+    public X509Certificate2? OperatorCallbackClientCertificate { get; init; }
+
+    /// <summary>CA that issues the operators' ES2+ client certificates: PEM or DER file.</summary>
+    public string? OperatorClientCaPath { get; init; }
+
+    /// <summary>CA certificates trusted for ES2+ client certificates, used when no file is configured.</summary>
+    public X509Certificate2Collection? OperatorClientCa { get; init; }
+
+    /// <summary>SM-DS addresses ConfirmOrder accepts (compared case-insensitively); anything else is 8.9 / 5.1.</summary>
+    public IReadOnlyList<string> KnownSmDsAddresses { get; init; } = ["lpa.ds.gsma.com"];
+
+    /// <summary>Largest request body accepted; larger ones get Failed 1.1 / 2.1.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long a confirmed download order stays valid (SGP.22 8.8.5 / 4.10 after it).</summary>
+    public TimeSpan DownloadOrderValidity { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Confirmation code attempts allowed per order (8.2.7 / 6.4 after them).</summary>
+    public int ConfirmationCodeAttempts { get; init; } = 3;
+
+    /// <summary>Download attempts allowed per order (8.8.5 / 6.4 after them).</summary>
+    public int DownloadAttempts { get; init; } = 3;
+
+    /// <summary>Timeout of one HandleDownloadProgressInfo attempt.</summary>
+    public TimeSpan OperatorCallbackTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts per HandleDownloadProgressInfo before it is dropped (logged).</summary>
+    public int OperatorCallbackAttempts { get; init; } = 3;
+
+    /// <summary>Pause before the first retry; doubled for each further one.</summary>
+    public TimeSpan OperatorCallbackRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Kestrel keep-alive and request-header timeouts.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>X-Admin-Protocol sent when the request carried none we can echo.</summary>
+    public string AdminProtocol { get; init; } = "gsma/rsp/v2.5.0";
+
+    /// <summary>functionRequesterIdentifier the SM-DP+ puts in HandleDownloadProgressInfo.</summary>
+    public string FunctionRequesterIdentifier { get; init; } = "conformance-reference-smdpp";
+
+    /// <summary>Deliberate misbehaviour for negative tests of the other side (see <see cref="SmdpFault"/>).</summary>
+    public IReadOnlySet<SmdpFault> Faults { get; init; } = new HashSet<SmdpFault>();
+}

@@ -1,0 +1,158 @@
+using Microsoft.Data.Sqlite;
+
+namespace Conformance.SmdpPlus.Store;
+
+/// <summary>
+/// One atomic unit of work on the store. State changes go through <see cref="ChangeStateAsync"/>, which
+/// enforces <see cref="ProfileStateMachine"/>; listeners hear about them after <see cref="CommitAsync"/>.
+/// Disposing without committing rolls back.
+/// </summary>
+public sealed class StoreTransaction : IAsyncDisposable
+{
+    private readonly SmdpStore _store;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _tx;
+    private readonly List<ProfileStateChange> _changes = [];
+    private bool _done;
+
+    internal StoreTransaction(SmdpStore store, SqliteConnection connection, SqliteTransaction tx)
+    {
+        _store = store;
+        _connection = connection;
+        _tx = tx;
+    }
+
+    internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        SqliteCommand cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = sql;
+        foreach ((string name, object? value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, SmdpStore.Db(value));
+        }
+
+        return cmd;
+    }
+
+    public Task<ProfileRecord?> GetProfileAsync(string iccid) => Queries.GetProfileAsync(this, iccid);
+
+    public Task<OrderRecord?> GetOrderAsync(string iccid) => Queries.GetOrderAsync(this, iccid);
+
+    /// <summary>True when some profile of this type exists (any state).</summary>
+    public async Task<bool> ProfileTypeExistsAsync(string profileType)
+    {
+        await using SqliteCommand cmd = Command("SELECT 1 FROM profiles WHERE profile_type = $t LIMIT 1", ("$t", profileType));
+        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>
+    /// Takes one available profile of <paramref name="profileType"/> and moves it to <paramref name="to"/>
+    /// in a single UPDATE ... WHERE state = 'available' ... RETURNING; null when none is left.
+    /// </summary>
+    public async Task<ProfileRecord?> TakeAvailableAsync(string profileType, SmdpProfileState to)
+    {
+        Require(SmdpProfileState.Available, to, "(any)");
+        await using SqliteCommand cmd = Command(
+            """
+            UPDATE profiles SET state = $to, updated_at = $now
+            WHERE iccid = (SELECT iccid FROM profiles WHERE profile_type = $t AND state = 'available' ORDER BY iccid LIMIT 1)
+              AND state = 'available'
+            RETURNING iccid
+            """,
+            ("$to", to.ToDb()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", profileType));
+        if (await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not string iccid)
+        {
+            return null;
+        }
+
+        ProfileRecord taken = (await GetProfileAsync(iccid).ConfigureAwait(false))!;
+        _changes.Add(new ProfileStateChange(iccid, taken.ProfileType, null, SmdpProfileState.Available, to));
+        return taken;
+    }
+
+    /// <summary>
+    /// Moves a profile from <paramref name="from"/> to <paramref name="to"/> (checked against the state machine);
+    /// false when the profile is not in <paramref name="from"/> any more.
+    /// </summary>
+    public async Task<bool> ChangeStateAsync(string iccid, SmdpProfileState from, SmdpProfileState to, string? eid = null)
+    {
+        Require(from, to, iccid);
+        await using SqliteCommand cmd = Command(
+            "UPDATE profiles SET state = $to, updated_at = $now WHERE iccid = $i AND state = $from RETURNING profile_type",
+            ("$to", to.ToDb()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid), ("$from", from.ToDb()));
+        if (await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not string type)
+        {
+            return false;
+        }
+
+        _changes.Add(new ProfileStateChange(iccid, type, eid, from, to));
+        return true;
+    }
+
+    /// <summary>Inserts or replaces the order of a profile.</summary>
+    public async Task SaveOrderAsync(OrderRecord order)
+    {
+        await using SqliteCommand cmd = Command(
+            """
+            INSERT OR REPLACE INTO orders (iccid, eid, matching_id, confirmation_code_hash, smds_address, release_flag,
+                cc_attempts_left, download_attempts_left, expires_at, created_at)
+            VALUES ($i, $eid, $mid, $cc, $smds, $rf, $cca, $dla, $exp, $created)
+            """,
+            ("$i", order.Iccid), ("$eid", order.Eid), ("$mid", order.MatchingId), ("$cc", order.ConfirmationCodeHash),
+            ("$smds", order.SmdsAddress), ("$rf", order.ReleaseFlag ? 1 : 0), ("$cca", order.ConfirmationCodeAttemptsLeft),
+            ("$dla", order.DownloadAttemptsLeft), ("$exp", order.ExpiresAt is { } e ? SmdpStore.Time(e) : null),
+            ("$created", SmdpStore.Time(order.CreatedAt == default ? DateTimeOffset.UtcNow : order.CreatedAt)));
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    public async Task DeleteOrderAsync(string iccid)
+    {
+        await using SqliteCommand cmd = Command("DELETE FROM orders WHERE iccid = $i", ("$i", iccid));
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>True when another order already uses this (non-empty) MatchingID.</summary>
+    public async Task<bool> MatchingIdInUseAsync(string matchingId, string exceptIccid)
+    {
+        await using SqliteCommand cmd = Command(
+            "SELECT 1 FROM orders WHERE matching_id = $m AND iccid <> $i LIMIT 1", ("$m", matchingId), ("$i", exceptIccid));
+        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>Marks the open download sessions of a profile cancelled (CancelOrder).</summary>
+    public async Task CancelSessionsOfAsync(string iccid)
+    {
+        await using SqliteCommand cmd = Command(
+            "UPDATE sessions SET state = $c, updated_at = $now WHERE iccid = $i AND state NOT IN ($c, $done)",
+            ("$c", nameof(DownloadSessionState.Cancelled)), ("$done", nameof(DownloadSessionState.Completed)),
+            ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid));
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    public async Task CommitAsync()
+    {
+        await _tx.CommitAsync().ConfigureAwait(false);
+        _done = true;
+        _store.RaiseChanges(_changes);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_done)
+        {
+            await _tx.RollbackAsync().ConfigureAwait(false);
+        }
+
+        await _tx.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void Require(SmdpProfileState from, SmdpProfileState to, string iccid)
+    {
+        if (!ProfileStateMachine.CanTransition(from, to))
+        {
+            throw new InvalidProfileTransitionException(iccid, from, to);
+        }
+    }
+}
