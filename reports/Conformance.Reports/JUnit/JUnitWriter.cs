@@ -17,8 +17,6 @@ public static class JUnitWriter
     {
         Indent = true,
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        // Invalid XML characters (raw bytes in a message) must not break the file.
-        CheckCharacters = false,
     };
 
     /// <summary>Writes the file (atomically).</summary>
@@ -33,6 +31,7 @@ public static class JUnitWriter
     public static void Write(IEnumerable<AllureResult> results, Stream output, string name = "RSP conformance")
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(output);
         var scenarios = results.Where(r => !r.IsRunArtifact).ToList();
         var suites = scenarios
             .GroupBy(r => r.Label(AllureLabels.Feature) ?? "(no feature)")
@@ -55,7 +54,7 @@ public static class JUnitWriter
     private static void WriteSuite(XmlWriter xml, string feature, List<AllureResult> cases)
     {
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", feature);
+        xml.WriteAttributeString("name", XmlSafe(feature));
         WriteCounts(xml, cases);
         var start = DateTimeOffset.FromUnixTimeMilliseconds(cases.Min(c => c.Start));
         xml.WriteAttributeString("timestamp", start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
@@ -70,8 +69,8 @@ public static class JUnitWriter
     private static void WriteCase(XmlWriter xml, AllureResult c)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", ClassName(c));
-        xml.WriteAttributeString("name", CaseName(c));
+        xml.WriteAttributeString("classname", XmlSafe(ClassName(c)));
+        xml.WriteAttributeString("name", XmlSafe(CaseName(c)));
         xml.WriteAttributeString("time", Seconds(c.DurationSeconds));
         var message = c.StatusDetails?.Message ?? string.Empty;
         switch (c.Status)
@@ -86,7 +85,7 @@ public static class JUnitWriter
                 xml.WriteStartElement("skipped");
                 if (message.Length > 0)
                 {
-                    xml.WriteAttributeString("message", message);
+                    xml.WriteAttributeString("message", XmlSafe(message));
                 }
                 xml.WriteEndElement();
                 break;
@@ -98,7 +97,7 @@ public static class JUnitWriter
         AppendSteps(log, c.Steps, 0);
         if (log.Length > 0)
         {
-            xml.WriteElementString("system-out", log.ToString());
+            xml.WriteElementString("system-out", XmlSafe(log.ToString()));
         }
         xml.WriteEndElement();
     }
@@ -106,9 +105,9 @@ public static class JUnitWriter
     private static void WriteProblem(XmlWriter xml, string element, string message, string type, string text)
     {
         xml.WriteStartElement(element);
-        xml.WriteAttributeString("message", message);
+        xml.WriteAttributeString("message", XmlSafe(message));
         xml.WriteAttributeString("type", type);
-        xml.WriteString(text);
+        xml.WriteString(XmlSafe(text));
         xml.WriteEndElement();
     }
 
@@ -150,6 +149,36 @@ public static class JUnitWriter
             log.Append('\n');
             AppendSteps(log, step.Steps, depth + 1);
         }
+    }
+
+    /// <summary>
+    /// Characters XML 1.0 cannot carry (control bytes in a decoded message, lone surrogates)
+    /// become "\uXXXX" text, so the file stays well-formed and nothing is silently dropped.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+        }
+        return sb.ToString();
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
