@@ -267,4 +267,21 @@ public class AllureResultFileTests
         Assert.That(() => AllureResultsReader.ReadResults(tmp.Path),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains("abc-result.json"));
     }
+
+    [Test]
+    public void Reader_accepts_results_of_other_writers_that_omit_empty_lists()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(Path.Combine(tmp.Path, "x-result.json"),
+            """{"uuid":"x","historyId":"h","testCaseId":"t","name":"n","fullName":"f","status":"skipped","start":1,"stop":2}""");
+        var r = AllureResultsReader.ReadResults(tmp.Path).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(r.Status, Is.EqualTo(AllureStatus.Skipped));
+            Assert.That(r.Labels, Is.Empty);
+            Assert.That(r.Steps, Is.Empty);
+            Assert.That(r.Attachments, Is.Empty);
+            Assert.That(r.Label(AllureLabels.Epic), Is.Null);
+        });
+    }
 }

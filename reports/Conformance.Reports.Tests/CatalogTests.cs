@@ -69,4 +69,19 @@ public class CatalogTests
         const string json = """{"testCases":[{"id":"A","interface":"ES9+","function":"F","side":"smdp"},{"id":"A","interface":"ES9+","function":"F","side":"smdp"}]}""";
         Assert.That(() => Sgp23Catalog.Parse(json), Throws.InstanceOf<InvalidDataException>().With.Message.Contains("A appears 2 times"));
     }
+
+    [Test]
+    public void The_matrix_over_the_shipped_catalog_reports_every_listed_sequence_missing_when_no_scenario_exists()
+    {
+        var catalog = Load();
+        var m = CoverageMatrix.Build(catalog, [], []);
+        Assert.Multiple(() =>
+        {
+            Assert.That(m.TestCases, Is.EqualTo(catalog.TestCases.Count));
+            Assert.That(m.CoveredTestCases, Is.Zero);
+            Assert.That(m.MissingSequences, Is.EqualTo(m.CatalogSequences));
+            Assert.That(m.CatalogSequences, Is.EqualTo(18), "#01-#09 for InitiateAuthentication NIST and BRP");
+            Assert.That(catalog.TestCases.Where(t => t.Sequences.Count == 0).All(t => t.Sequences is not null), Is.True);
+        });
+    }
 }

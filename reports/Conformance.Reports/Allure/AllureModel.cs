@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Conformance.Reports.Allure;
 
 // The documented allure-results JSON model (allure 2 and allure 3 read the same files).
-// Property names are the format's; null values are left out when written.
+// Property names are the format's; null values are left out when written. Lists read as
+// empty when a file leaves them out (other writers omit empty arrays).
 
 /// <summary>A name/value label: epic, feature, story, tag, severity, suite, host, ...</summary>
 public sealed record AllureLabel(
@@ -49,9 +50,9 @@ public sealed class AllureStep
     [JsonPropertyName("stage")] public string Stage { get; set; } = "finished";
     [JsonPropertyName("start")] public long Start { get; init; }
     [JsonPropertyName("stop")] public long Stop { get; set; }
-    [JsonPropertyName("parameters")] public List<AllureParameter> Parameters { get; init; } = [];
-    [JsonPropertyName("steps")] public List<AllureStep> Steps { get; init; } = [];
-    [JsonPropertyName("attachments")] public List<AllureAttachment> Attachments { get; init; } = [];
+    [JsonPropertyName("parameters")] public List<AllureParameter> Parameters { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("steps")] public List<AllureStep> Steps { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("attachments")] public List<AllureAttachment> Attachments { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>One scenario: the content of a <c>&lt;uuid&gt;-result.json</c> file.</summary>
@@ -68,11 +69,11 @@ public sealed class AllureResult
     [JsonPropertyName("stage")] public string Stage { get; set; } = "finished";
     [JsonPropertyName("start")] public long Start { get; init; }
     [JsonPropertyName("stop")] public long Stop { get; set; }
-    [JsonPropertyName("labels")] public List<AllureLabel> Labels { get; init; } = [];
-    [JsonPropertyName("parameters")] public List<AllureParameter> Parameters { get; init; } = [];
-    [JsonPropertyName("links")] public List<AllureLink> Links { get; init; } = [];
-    [JsonPropertyName("steps")] public List<AllureStep> Steps { get; init; } = [];
-    [JsonPropertyName("attachments")] public List<AllureAttachment> Attachments { get; init; } = [];
+    [JsonPropertyName("labels")] public List<AllureLabel> Labels { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("parameters")] public List<AllureParameter> Parameters { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("links")] public List<AllureLink> Links { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("steps")] public List<AllureStep> Steps { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("attachments")] public List<AllureAttachment> Attachments { get; init => field = value ?? []; } = [];
 
     /// <summary>The first value of a label, or null.</summary>
     public string? Label(string name) => Labels.Find(l => l.Name == name)?.Value;
@@ -94,9 +95,9 @@ public sealed class AllureContainer
 {
     [JsonPropertyName("uuid")] public required string Uuid { get; init; }
     [JsonPropertyName("name")] public string? Name { get; init; }
-    [JsonPropertyName("children")] public List<string> Children { get; init; } = [];
-    [JsonPropertyName("befores")] public List<AllureStep> Befores { get; init; } = [];
-    [JsonPropertyName("afters")] public List<AllureStep> Afters { get; init; } = [];
+    [JsonPropertyName("children")] public List<string> Children { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("befores")] public List<AllureStep> Befores { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("afters")] public List<AllureStep> Afters { get; init => field = value ?? []; } = [];
     [JsonPropertyName("start")] public long Start { get; init; }
     [JsonPropertyName("stop")] public long Stop { get; set; }
 }

@@ -22,7 +22,7 @@ public static class AllureResultsReader
             T? value;
             try
             {
-                value = JsonSerializer.Deserialize<T>(File.ReadAllBytes(file), AllureJson.Options);
+                value = AllureJson.Deserialize<T>(File.ReadAllBytes(file));
             }
             catch (JsonException e)
             {

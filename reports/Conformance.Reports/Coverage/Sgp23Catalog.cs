@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Conformance.Reports.Allure;
 
 namespace Conformance.Reports.Coverage;
 
@@ -23,9 +24,9 @@ public sealed record CatalogTestCase
     [JsonPropertyName("idSpelledInCatalog")] public bool IdSpelledInCatalog { get; init; }
     [JsonPropertyName("sectionConfirmed")] public bool SectionConfirmed { get; init; }
     /// <summary>The numbered test sequences the catalog lists; empty when it numbers none.</summary>
-    [JsonPropertyName("sequences")] public IReadOnlyList<CatalogSequence> Sequences { get; init; } = [];
+    [JsonPropertyName("sequences")] public IReadOnlyList<CatalogSequence> Sequences { get; init => field = value ?? []; } = [];
     /// <summary>Cases the catalog describes without a sequence number.</summary>
-    [JsonPropertyName("cases")] public IReadOnlyList<string> Cases { get; init; } = [];
+    [JsonPropertyName("cases")] public IReadOnlyList<string> Cases { get; init => field = value ?? []; } = [];
     [JsonPropertyName("note")] public string? Note { get; init; }
 }
 
@@ -33,8 +34,6 @@ public sealed record CatalogTestCase
 public sealed record Sgp23Catalog
 {
     [JsonPropertyName("testCases")] public required IReadOnlyList<CatalogTestCase> TestCases { get; init; }
-
-    private static readonly JsonSerializerOptions Options = new() { ReadCommentHandling = JsonCommentHandling.Skip };
 
     public static Sgp23Catalog Load(string path) => Parse(File.ReadAllText(path), path);
 
@@ -44,7 +43,7 @@ public sealed record Sgp23Catalog
         Sgp23Catalog? catalog;
         try
         {
-            catalog = JsonSerializer.Deserialize<Sgp23Catalog>(json, Options);
+            catalog = AllureJson.Deserialize<Sgp23Catalog>(System.Text.Encoding.UTF8.GetBytes(json));
         }
         catch (JsonException e)
         {
