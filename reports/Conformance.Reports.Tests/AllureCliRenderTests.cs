@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conformance.Reports.Allure;
+using Conformance.Reports.Coverage;
 
 namespace Conformance.Reports.Tests;
 
@@ -13,7 +14,7 @@ namespace Conformance.Reports.Tests;
 [NonParallelizable]
 public partial class AllureCliRenderTests
 {
-    [GeneratedRegex("""d\("(data/[^"]+)","([A-Za-z0-9+/=]*)"\)""")]
+    [GeneratedRegex("""d\("((?:data|widgets)/[^"]+)","([A-Za-z0-9+/=]*)"\)""")]
     private static partial Regex EmbeddedFile();
 
     private static string RepoRoot()
@@ -66,6 +67,8 @@ public partial class AllureCliRenderTests
         Sample.Run(run, Sample.Info(name: "invalid SM-DP+ address"), AllureStatus.Failed, "expected 8.8.1 / 3.8");
         run.WriteEnvironment(new Dictionary<string, string> { ["target"] = "reference" });
         run.WriteCategories();
+        CoverageReport.AttachTo(run, CoverageMatrix.Build(
+            Sgp23Catalog.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "sgp23", "catalog.json")), [], ScenarioVerdict.FromResults(run.Results)));
 
         var output = Path.Combine(tmp.Path, "html");
         var (code, log) = Bash(root, $"source scripts/report.sh && report_render '{results}' '{output}' 'render test'", TimeSpan.FromMinutes(5));
@@ -88,6 +91,9 @@ public partial class AllureCliRenderTests
             Assert.That(stepsJson, Does.Contain("When the LPA calls InitiateAuthentication").And.Contain("request"));
             Assert.That(embedded.Where(e => e.Key.StartsWith("data/attachments/", StringComparison.Ordinal)).Select(e => Encoding.UTF8.GetString(e.Value)),
                 Does.Contain("{\"smdpAddress\":\"127.0.0.1\"}"));
+            var globals = JsonDocument.Parse(embedded["widgets/globals.json"]).RootElement.GetProperty("attachments");
+            Assert.That(globals.EnumerateArray().Select(a => a.GetProperty("name").GetString()),
+                Is.EquivalentTo(new[] { "SGP.23 coverage.html", "SGP.23 coverage.md" }), "the coverage matrix is in the report");
         });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Conformance.Reports.Allure;
 using Conformance.Reports.Coverage;
 
@@ -99,22 +100,41 @@ public class CoverageMatrixTests
     }
 
     [Test]
-    public void Html_is_escaped_and_shows_in_the_allure_results_as_an_artifact()
+    public void Html_is_escaped_and_written_as_global_attachments_and_optionally_as_a_result()
     {
         using var tmp = new TempDir();
         var run = new AllureRun(tmp.Path);
         var m = CoverageMatrix.Build(Catalog, [new("<x>", null, "a & b")], []);
         var html = CoverageHtml.Render(m);
-        var result = CoverageReport.AttachTo(run, m);
-        var md = CoverageReport.WriteMarkdown(m, tmp.Path);
+        CoverageReport.AttachTo(run, m, asResult: true);
+        var md = CoverageReport.WriteMarkdown(m, Path.Combine(tmp.Path, "md"));
+        var globals = Directory.GetFiles(tmp.Path, "*-globals.json")
+            .Select(f => JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.GetProperty("attachments")[0])
+            .ToDictionary(a => a.GetProperty("name").GetString()!);
         var readBack = AllureResultsReader.ReadResults(tmp.Path).Single();
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("&lt;x&gt;").And.Contain("a &amp; b").And.Not.Contain("<x>"));
+            Assert.That(globals.Keys, Is.EquivalentTo(new[] { "SGP.23 coverage.html", "SGP.23 coverage.md" }));
+            var htmlGlobal = globals["SGP.23 coverage.html"];
+            Assert.That(htmlGlobal.GetProperty("type").GetString(), Is.EqualTo(MimeTypes.Html));
+            Assert.That(htmlGlobal.GetProperty("timestamp").GetInt64(), Is.GreaterThan(0));
+            Assert.That(File.ReadAllText(Path.Combine(tmp.Path, htmlGlobal.GetProperty("source").GetString()!)), Is.EqualTo(html));
             Assert.That(readBack.IsRunArtifact, Is.True);
             Assert.That(readBack.Attachments.Select(a => a.Type), Is.EqualTo(new[] { MimeTypes.Html, MimeTypes.Markdown }));
-            Assert.That(File.ReadAllText(Path.Combine(tmp.Path, result.Attachments[0].Source)), Is.EqualTo(html));
             Assert.That(File.ReadAllText(md), Does.StartWith("# SGP.23 coverage"));
+        });
+    }
+
+    [Test]
+    public void By_default_the_matrix_adds_no_result()
+    {
+        using var tmp = new TempDir();
+        CoverageReport.AttachTo(new AllureRun(tmp.Path), Build());
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.GetFiles(tmp.Path, "*-result.json"), Is.Empty);
+            Assert.That(Directory.GetFiles(tmp.Path, "*-globals.json"), Has.Length.EqualTo(2));
         });
     }
 

@@ -28,7 +28,7 @@ public class JUnitWriterTests
     {
         using var tmp = new TempDir();
         var doc = WriteSample(tmp, run => CoverageReport.AttachTo(run, CoverageMatrix.Build(
-            new Sgp23Catalog { TestCases = [] }, [], [])));
+            new Sgp23Catalog { TestCases = [] }, [], []), asResult: true));
         var root = doc.Root!;
         var suites = root.Elements("testsuite").ToDictionary(s => s.Attribute("name")!.Value);
         Assert.Multiple(() =>

@@ -31,5 +31,6 @@ internal static class AllureJson
 [JsonSerializable(typeof(AllureContainer))]
 [JsonSerializable(typeof(List<AllureCategory>))]
 [JsonSerializable(typeof(AllureExecutor))]
+[JsonSerializable(typeof(AllureGlobals))]
 [JsonSerializable(typeof(Sgp23Catalog))]
 internal sealed partial class ReportsJsonContext : JsonSerializerContext;

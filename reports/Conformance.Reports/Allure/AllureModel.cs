@@ -109,10 +109,15 @@ public sealed record AllureCategory(
     [property: JsonPropertyName("messageRegex")] string? MessageRegex = null,
     [property: JsonPropertyName("traceRegex")] string? TraceRegex = null)
 {
-    /// <summary>The harness's default categories: SUT non-conformance vs harness or transport trouble.</summary>
+    /// <summary>
+    /// The harness's default categories: SUT non-conformance vs harness or transport trouble.
+    /// reports/allurerc.json carries the same list (allure 3 takes categories from its config).
+    /// The regex suits both allure 2 (Java, whole-text match) and allure 3 (JavaScript search);
+    /// the trace of an exception starts with its type name and message.
+    /// </summary>
     public static IReadOnlyList<AllureCategory> Defaults { get; } =
     [
-        new("Timeouts and transport errors", [AllureStatus.Broken], MessageRegex: "(?s).*([Tt]imed? ?out|[Cc]onnection|[Ss]ocket|TLS|SSL).*"),
+        new("Timeouts and transport errors", [AllureStatus.Broken], TraceRegex: @"[\s\S]*(TimeoutException|HttpRequestException|SocketException|[Tt]imed? ?out|[Cc]onnection refused|TLS|SSL)[\s\S]*"),
         new("Non-conformance of the system under test", [AllureStatus.Failed]),
         new("Harness errors", [AllureStatus.Broken]),
     ];
@@ -128,3 +133,17 @@ public sealed record AllureExecutor(
     [property: JsonPropertyName("url")] string? Url = null,
     [property: JsonPropertyName("buildUrl")] string? BuildUrl = null,
     [property: JsonPropertyName("reportUrl")] string? ReportUrl = null);
+
+/// <summary>An attachment of the whole run (allure 3 "Global Attachments"; allure 2 ignores it).</summary>
+public sealed record AllureGlobalAttachment(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("timestamp")] long Timestamp);
+
+/// <summary>A <c>&lt;uuid&gt;-globals.json</c>: attachments and errors of the run, not of a scenario.</summary>
+public sealed class AllureGlobals
+{
+    [JsonPropertyName("attachments")] public List<AllureGlobalAttachment> Attachments { get; init => field = value ?? []; } = [];
+    [JsonPropertyName("errors")] public List<AllureStatusDetails> Errors { get; init => field = value ?? []; } = [];
+}

@@ -21,7 +21,7 @@ namespace Conformance.Reports.Allure;
 public sealed class AllureRun
 {
     private static readonly string[] OwnFilePatterns =
-        ["*-result.json", "*-container.json", "*-attachment.*", "environment.properties", "categories.json", "executor.json"];
+        ["*-result.json", "*-container.json", "*-globals.json", "*-attachment.*", "environment.properties", "categories.json", "executor.json"];
 
     private readonly Lock _gate = new();
     private readonly List<AllureResult> _results = [];
@@ -86,6 +86,20 @@ public sealed class AllureRun
     /// <summary>executor.json.</summary>
     public void WriteExecutor(AllureExecutor executor) =>
         AtomicFile.WriteAllBytes(PathOf("executor.json"), AllureJson.Serialize(executor));
+
+    /// <summary>
+    /// Attaches a file to the run as a whole (allure 3 lists it under "Global Attachments";
+    /// allure 2 does not read globals, see <see cref="WriteArtifact"/> for a result it shows).
+    /// </summary>
+    public AllureGlobalAttachment WriteGlobalAttachment(string name, string mimeType, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(content);
+        var file = WriteAttachment(name, mimeType, content);
+        var attachment = new AllureGlobalAttachment(file.Name, file.Source, file.Type, NowMs());
+        AtomicFile.WriteAllBytes(PathOf($"{Guid.NewGuid()}-globals.json"), AllureJson.Serialize(new AllureGlobals { Attachments = [attachment] }));
+        return attachment;
+    }
 
     /// <summary>
     /// Writes a result that describes the run rather than a scenario (for example the SGP.23
