@@ -9,8 +9,12 @@ public sealed record IsdrOptions
     /// <summary>The AID answered by SELECT (5 to 16 bytes).</summary>
     public byte[] IsdrAid { get; init; } = DefaultIsdrAid;
 
-    /// <summary>Largest reassembled ES10 command accepted; a longer STORE DATA sequence answers '6A84'.</summary>
-    public int MaxCommandLength { get; init; } = 64 * 1024;
+    /// <summary>
+    /// Largest reassembled ES10 command accepted; a longer STORE DATA sequence answers '6A84'.
+    /// 32 KiB is far above any SGP.22 v2.5 ES10 command (bound profile package segments arrive as
+    /// separate commands of about 1 KB) and below the 256 x 255 bytes that P2 block numbers can carry.
+    /// </summary>
+    public int MaxCommandLength { get; init; } = 32 * 1024;
 
     /// <summary>Logical channels besides the basic channel (1 to 3 with the short CLA coding).</summary>
     public int ExtraLogicalChannels { get; init; } = 3;
