@@ -18,6 +18,7 @@ public static class PcscErrors
     public const long NotReady = 0x80100010;
     public const long SystemCancelled = 0x80100012;
     public const long CommError = 0x80100013;
+    public const long NotTransacted = 0x80100016;
     public const long ReaderUnavailable = 0x80100017;
     public const long NoService = 0x8010001D;
     public const long ServiceStopped = 0x8010001E;
@@ -38,10 +39,11 @@ public static class PcscErrors
         [Timeout] = ("SCARD_E_TIMEOUT", "timed out"),
         [SharingViolation] = ("SCARD_E_SHARING_VIOLATION", "sharing violation: another application holds the card"),
         [NoSmartcard] = ("SCARD_E_NO_SMARTCARD", "no card in the reader"),
-        [ProtoMismatch] = ("SCARD_E_PROTO_MISMATCH", "the card does not offer the requested protocol"),
+        [ProtoMismatch] = ("SCARD_E_PROTO_MISMATCH", "the card does not offer the requested protocol, or is in use with another one until it is reset"),
         [NotReady] = ("SCARD_E_NOT_READY", "the reader or card is not ready"),
         [SystemCancelled] = ("SCARD_E_SYSTEM_CANCELLED", "cancelled by the system"),
         [CommError] = ("SCARD_F_COMM_ERROR", "communication error with the reader"),
+        [NotTransacted] = ("SCARD_E_NOT_TRANSACTED", "the exchange with the card failed (card gone or not answering)"),
         [ReaderUnavailable] = ("SCARD_E_READER_UNAVAILABLE", "the reader is unavailable"),
         [NoService] = ("SCARD_E_NO_SERVICE", "no PC/SC service: pcscd is not running or its socket is elsewhere"),
         [ServiceStopped] = ("SCARD_E_SERVICE_STOPPED", "the PC/SC service stopped"),

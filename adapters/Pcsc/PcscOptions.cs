@@ -21,6 +21,13 @@ public sealed record PcscOptions
     public TimeSpan TransmitTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Reset the card when the transport is disposed (SCARD_RESET_CARD) instead of leaving it as it is.
+    /// pcsc-lite keeps the negotiated protocol while the card stays powered, so a later connect with
+    /// another protocol needs a reset first.
+    /// </summary>
+    public bool ResetOnDispose { get; init; }
+
+    /// <summary>
     /// The pcscd socket (PCSCLITE_CSOCK_NAME), for a private pcscd. Applied to the process
     /// environment before the first PC/SC context; libpcsclite reads it once per process.
     /// </summary>

@@ -135,7 +135,7 @@ public sealed class PcscTransport : IApduTransport
     {
         if (_card != 0)
         {
-            _ = PcscNative.SCardDisconnect(_card, PcscNative.LeaveCard);
+            _ = PcscNative.SCardDisconnect(_card, _options.ResetOnDispose ? PcscNative.ResetCard : PcscNative.LeaveCard);
             _card = 0;
         }
         _ = PcscNative.SCardReleaseContext(_context);
