@@ -46,11 +46,13 @@ public sealed partial class IsdrFrontEnd
         {
             assigned = command.P2;
             // Java Card RE §4.5.1: channel not available or already open -> '6A86'.
-            if (assigned >= _channels.Length || _channels[assigned].Open || command.Ne is not null)
+            if (assigned >= _channels.Length || _channels[assigned].Open)
             {
-                return Sw(command.Ne is not null && assigned < _channels.Length && !_channels[assigned].Open
-                    ? StatusWords.WrongLength
-                    : StatusWords.IncorrectP1P2);
+                return Sw(StatusWords.IncorrectP1P2);
+            }
+            if (command.Ne is not null)
+            {
+                return Sw(StatusWords.WrongLength); // opening a named channel returns no data
             }
         }
         ChannelState opened = _channels[assigned];
