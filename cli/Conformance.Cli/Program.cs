@@ -6,5 +6,6 @@ var root = new RootCommand("RSP conformance harness: SGP.22 consumer RSP tested 
 {
     PkiCommands.Create(),
     DecodeCommand.Build(),
+    EuiccCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();
