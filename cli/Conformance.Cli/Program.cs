@@ -6,6 +6,7 @@ var root = new RootCommand("RSP conformance harness: SGP.22 consumer RSP tested 
 {
     PkiCommands.Create(),
     DecodeCommand.Build(),
+    BppCommands.Create(),
     EuiccCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();
