@@ -82,3 +82,23 @@ public class DecodeCommandTests
         Assert.That(e.Message, Does.Contain(message));
     }
 }
+
+public class CliAppTests
+{
+    [Test]
+    public void AtFileReachesDecodeInsteadOfBeingExpandedAsAResponseFile()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "5A0A98001032547698103214");
+            var result = CliApp.Parse(["decode", "@" + file]);
+            Assert.That(result.Errors, Is.Empty);
+            Assert.That(result.Tokens.Select(t => t.Value), Is.EqualTo(new[] { "decode", "@" + file }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,12 +1,1 @@
-using System.CommandLine;
-using Conformance.Cli.Commands;
-
-// One file per command under Commands/.
-var root = new RootCommand("RSP conformance harness: SGP.22 consumer RSP tested the way SGP.23 tests it.")
-{
-    PkiCommands.Create(),
-    DecodeCommand.Build(),
-    BppCommands.Create(),
-    EuiccCommands.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+return await Conformance.Cli.CliApp.Parse(args).InvokeAsync();
