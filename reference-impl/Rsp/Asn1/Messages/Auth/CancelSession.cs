@@ -132,56 +132,31 @@ public sealed record CancelSessionResponseOk(EuiccCancelSessionSigned EuiccCance
 /// <summary>
 /// EuiccCancelSessionSigned ::= SEQUENCE { transactionId TransactionId, smdpOid OBJECT IDENTIFIER,
 /// reason CancelSessionReason } (SGP.22 v2.5 §5.7.14). Automatic tags: '80', '81', '82'.
-/// Signed by the eUICC (euiccCancelSessionSignature): <see cref="Raw"/> keeps the received DER.
+/// Signed by the eUICC (euiccCancelSessionSignature): <see cref="SignedDerPart.Raw"/> keeps the received DER and
+/// <see cref="SignedDerPart.SignedData"/> is what euiccCancelSessionSignature covers.
 /// </summary>
-public sealed record EuiccCancelSessionSigned(byte[] TransactionId, string SmdpOid, CancelSessionReason Reason)
+public sealed record EuiccCancelSessionSigned(byte[] TransactionId, string SmdpOid, CancelSessionReason Reason) : SignedDerPart
 {
     public const string TypeName = "EuiccCancelSessionSigned";
 
     public IReadOnlyList<Asn1Element> Extensions { get; init; } = [];
 
-    /// <summary>The DER exactly as received (empty when built in code); dropped by a <c>with</c> copy.</summary>
-    [DerRaw]
-    public ReadOnlyMemory<byte> Raw { get; init; }
-
-    private EuiccCancelSessionSigned(EuiccCancelSessionSigned original)
-    {
-        TransactionId = original.TransactionId;
-        SmdpOid = original.SmdpOid;
-        Reason = original.Reason;
-        Extensions = original.Extensions;
-    }
-
-    /// <summary>The bytes euiccCancelSessionSignature covers: <see cref="Raw"/> when decoded, else the encoding.</summary>
-    public ReadOnlyMemory<byte> SignedData => Raw.IsEmpty ? Encode() : Raw;
-
     public static EuiccCancelSessionSigned Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
     internal static EuiccCancelSessionSigned Read(DerReader r, Asn1Tag? tag = null)
     {
-        Asn1Element e = r.ReadElement(tag ?? Tags.Sequence, "euiccCancelSessionSigned");
-        DerReader s = e.Open(TypeName);
+        DerReader s = Open(r, tag, "euiccCancelSessionSigned", TypeName, out ReadOnlyMemory<byte> raw);
         byte[] transactionId = s.ReadTransactionId(Tags.Ctx(0));
         string oid = s.ReadObjectIdentifier(Tags.Ctx(1), "smdpOid");
         var reason = (CancelSessionReason)s.ReadInt32(Tags.Ctx(2), "reason");
-        return new EuiccCancelSessionSigned(transactionId, oid, reason) { Extensions = s.ReadExtensions(), Raw = e.Encoded };
+        return new EuiccCancelSessionSigned(transactionId, oid, reason) { Extensions = s.ReadExtensions(), Raw = raw };
     }
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
+    private protected override void WriteFields(AsnWriter w)
     {
-        if (!Raw.IsEmpty && tag is null)
-        {
-            w.WriteEncodedValue(Raw.Span);
-            return;
-        }
-        using (w.PushSequence(tag ?? Tags.Sequence))
-        {
-            w.WriteOctetString(TransactionId, Tags.Ctx(0));
-            w.WriteObjectIdentifier(SmdpOid, Tags.Ctx(1));
-            w.WriteInteger((int)Reason, Tags.Ctx(2));
-            w.WriteExtensions(Extensions);
-        }
+        w.WriteOctetString(TransactionId, Tags.Ctx(0));
+        w.WriteObjectIdentifier(SmdpOid, Tags.Ctx(1));
+        w.WriteInteger((int)Reason, Tags.Ctx(2));
+        w.WriteExtensions(Extensions);
     }
-
-    public byte[] Encode() => Der.Encode(w => Write(w));
 }

@@ -5,37 +5,20 @@ namespace Conformance.Rsp.Asn1.Messages;
 /// <summary>
 /// EuiccSigned1 ::= SEQUENCE { transactionId [0] TransactionId, serverAddress [3] UTF8String,
 /// serverChallenge [4] Octet16, euiccInfo2 [34] EUICCInfo2, ctxParams1 CtxParams1 }
-/// (SGP.22 v2.5 §5.7.13). Signed by the eUICC (euiccSignature1): <see cref="Raw"/> keeps the received DER.
+/// (SGP.22 v2.5 §5.7.13). Signed by the eUICC (euiccSignature1): <see cref="SignedDerPart.Raw"/> keeps the
+/// received DER and <see cref="SignedDerPart.SignedData"/> is what euiccSignature1 covers.
 /// </summary>
-public sealed record EuiccSigned1(byte[] TransactionId, string ServerAddress, byte[] ServerChallenge, EUICCInfo2 EuiccInfo2, CtxParams1 CtxParams1)
+public sealed record EuiccSigned1(byte[] TransactionId, string ServerAddress, byte[] ServerChallenge, EUICCInfo2 EuiccInfo2, CtxParams1 CtxParams1) : SignedDerPart
 {
     public const string TypeName = "EuiccSigned1";
 
     public IReadOnlyList<Asn1Element> Extensions { get; init; } = [];
 
-    /// <summary>The DER exactly as received (empty when built in code); dropped by a <c>with</c> copy.</summary>
-    [DerRaw]
-    public ReadOnlyMemory<byte> Raw { get; init; }
-
-    private EuiccSigned1(EuiccSigned1 original)
-    {
-        TransactionId = original.TransactionId;
-        ServerAddress = original.ServerAddress;
-        ServerChallenge = original.ServerChallenge;
-        EuiccInfo2 = original.EuiccInfo2;
-        CtxParams1 = original.CtxParams1;
-        Extensions = original.Extensions;
-    }
-
-    /// <summary>The bytes euiccSignature1 covers: <see cref="Raw"/> when decoded, else the encoding.</summary>
-    public ReadOnlyMemory<byte> SignedData => Raw.IsEmpty ? Encode() : Raw;
-
     public static EuiccSigned1 Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
     internal static EuiccSigned1 Read(DerReader r, Asn1Tag? tag = null)
     {
-        Asn1Element e = r.ReadElement(tag ?? Tags.Sequence, "euiccSigned1");
-        DerReader s = e.Open(TypeName);
+        DerReader s = Open(r, tag, "euiccSigned1", TypeName, out ReadOnlyMemory<byte> raw);
         byte[] transactionId = s.ReadTransactionId(Tags.Ctx(0));
         string serverAddress = s.ReadUtf8String(Tags.Ctx(3), "serverAddress");
         byte[] serverChallenge = s.ReadOctet16(Tags.Ctx(4), "serverChallenge");
@@ -44,27 +27,17 @@ public sealed record EuiccSigned1(byte[] TransactionId, string ServerAddress, by
         return new EuiccSigned1(transactionId, serverAddress, serverChallenge, info2, ctx)
         {
             Extensions = s.ReadExtensions(),
-            Raw = e.Encoded,
+            Raw = raw,
         };
     }
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
+    private protected override void WriteFields(AsnWriter w)
     {
-        if (!Raw.IsEmpty && tag is null)
-        {
-            w.WriteEncodedValue(Raw.Span);
-            return;
-        }
-        using (w.PushSequence(tag ?? Tags.Sequence))
-        {
-            w.WriteOctetString(TransactionId, Tags.Ctx(0));
-            w.WriteUtf8(ServerAddress, Tags.Ctx(3));
-            w.WriteOctetString(ServerChallenge, Tags.Ctx(4));
-            EuiccInfo2.Write(w, Tags.CtxC(34));
-            CtxParams1.Write(w);
-            w.WriteExtensions(Extensions);
-        }
+        w.WriteOctetString(TransactionId, Tags.Ctx(0));
+        w.WriteUtf8(ServerAddress, Tags.Ctx(3));
+        w.WriteOctetString(ServerChallenge, Tags.Ctx(4));
+        EuiccInfo2.Write(w, Tags.CtxC(34));
+        CtxParams1.Write(w);
+        w.WriteExtensions(Extensions);
     }
-
-    public byte[] Encode() => Der.Encode(w => Write(w));
 }

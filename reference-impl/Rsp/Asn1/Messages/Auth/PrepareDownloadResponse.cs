@@ -88,62 +88,37 @@ public sealed record PrepareDownloadResponseOk(EUICCSigned2 EuiccSigned2, byte[]
 
 /// <summary>
 /// EUICCSigned2 ::= SEQUENCE { transactionId [0] TransactionId, euiccOtpk [APPLICATION 73] OCTET STRING -- '5F49',
-/// hashCc Octet32 OPTIONAL } (SGP.22 v2.5 §5.7.5). Signed by the eUICC (euiccSignature2): <see cref="Raw"/>
-/// keeps the received DER.
+/// hashCc Octet32 OPTIONAL } (SGP.22 v2.5 §5.7.5). Signed by the eUICC (euiccSignature2):
+/// <see cref="SignedDerPart.Raw"/> keeps the received DER and <see cref="SignedDerPart.SignedData"/> is what
+/// euiccSignature2 covers (with smdpSignature2).
 /// </summary>
-public sealed record EUICCSigned2(byte[] TransactionId, byte[] EuiccOtpk, byte[]? HashCc = null)
+public sealed record EUICCSigned2(byte[] TransactionId, byte[] EuiccOtpk, byte[]? HashCc = null) : SignedDerPart
 {
     public const string TypeName = "EUICCSigned2";
 
     public IReadOnlyList<Asn1Element> Extensions { get; init; } = [];
 
-    /// <summary>The DER exactly as received (empty when built in code); dropped by a <c>with</c> copy.</summary>
-    [DerRaw]
-    public ReadOnlyMemory<byte> Raw { get; init; }
-
-    private EUICCSigned2(EUICCSigned2 original)
-    {
-        TransactionId = original.TransactionId;
-        EuiccOtpk = original.EuiccOtpk;
-        HashCc = original.HashCc;
-        Extensions = original.Extensions;
-    }
-
-    /// <summary>The bytes euiccSignature2 covers (with smdpSignature2): <see cref="Raw"/> when decoded, else the encoding.</summary>
-    public ReadOnlyMemory<byte> SignedData => Raw.IsEmpty ? Encode() : Raw;
-
     public static EUICCSigned2 Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
     internal static EUICCSigned2 Read(DerReader r, Asn1Tag? tag = null)
     {
-        Asn1Element e = r.ReadElement(tag ?? Tags.Sequence, "euiccSigned2");
-        DerReader s = e.Open(TypeName);
+        DerReader s = Open(r, tag, "euiccSigned2", TypeName, out ReadOnlyMemory<byte> raw);
         byte[] transactionId = s.ReadTransactionId(Tags.Ctx(0));
         byte[] otpk = s.ReadOctetString(Tags.App(73), "euiccOtpk");
         byte[]? hashCc = s.ReadOptionalOctetString(Tags.OctetString, "hashCc", exactLength: 32);
-        return new EUICCSigned2(transactionId, otpk, hashCc) { Extensions = s.ReadExtensions(), Raw = e.Encoded };
+        return new EUICCSigned2(transactionId, otpk, hashCc) { Extensions = s.ReadExtensions(), Raw = raw };
     }
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
+    private protected override void WriteFields(AsnWriter w)
     {
-        if (!Raw.IsEmpty && tag is null)
+        w.WriteOctetString(TransactionId, Tags.Ctx(0));
+        w.WriteOctetString(EuiccOtpk, Tags.App(73));
+        if (HashCc is not null)
         {
-            w.WriteEncodedValue(Raw.Span);
-            return;
+            w.WriteOctetString(HashCc);
         }
-        using (w.PushSequence(tag ?? Tags.Sequence))
-        {
-            w.WriteOctetString(TransactionId, Tags.Ctx(0));
-            w.WriteOctetString(EuiccOtpk, Tags.App(73));
-            if (HashCc is not null)
-            {
-                w.WriteOctetString(HashCc);
-            }
-            w.WriteExtensions(Extensions);
-        }
+        w.WriteExtensions(Extensions);
     }
-
-    public byte[] Encode() => Der.Encode(w => Write(w));
 }
 
 /// <summary>
