@@ -22,26 +22,11 @@ public sealed record EnableProfileRequest(ProfileIdentifier ProfileIdentifier, b
 
     internal static EnableProfileRequest Read(DerReader r, Asn1Tag? tag = null)
     {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        DerReader c = s.ReadConstructed(Tags.CtxC(0), "profileIdentifier");
-        ProfileIdentifier id = ProfileIdentifier.Read(c);
-        c.End();
-        bool refresh = s.ReadBoolean(Tags.Ctx(1), "refreshFlag");
-        return new EnableProfileRequest(id, refresh) { Extensions = s.ReadExtensionsAfter(Tags.CtxC(0), Tags.Ctx(1)) };
+        var (id, refresh, ext) = ProfileSwitchIo.Read(r, tag ?? Tag, Name);
+        return new EnableProfileRequest(id, refresh) { Extensions = ext };
     }
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            using (w.PushSequence(Tags.CtxC(0)))
-            {
-                ProfileIdentifier.Write(w);
-            }
-            w.WriteBoolean(RefreshFlag, Tags.Ctx(1));
-            w.WriteExtensions(Extensions);
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) => ProfileSwitchIo.Write(w, tag ?? Tag, ProfileIdentifier, RefreshFlag, Extensions);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }

@@ -137,40 +137,13 @@ public sealed record LoadCRLResponse : IAsn1Message<LoadCRLResponse>
 
     public static LoadCRLResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, Name, r => Read(r));
 
-    internal static LoadCRLResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        LoadCRLResponse result;
-        if (s.IsNext(Tags.CtxC(0)))
-        {
-            result = new LoadCRLResponse(Messages.LoadCRLResponseOk.Read(s, Tags.CtxC(0)));
-        }
-        else if (s.IsNext(Tags.Ctx(1)))
-        {
-            result = new LoadCRLResponse((LoadCrlError)s.ReadInt32(Tags.Ctx(1), "loadCRLResponseError"));
-        }
-        else
-        {
-            throw s.UnknownAlternative(Name);
-        }
-        s.End();
-        return result;
-    }
+    internal static LoadCRLResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Read(r, tag ?? Tag, Name,
+            s => new LoadCRLResponse(Messages.LoadCRLResponseOk.Read(s, ListOrErrorIo.OkTag)),
+            "loadCRLResponseError", e => new LoadCRLResponse((LoadCrlError)e));
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            if (LoadCRLResponseOk is not null)
-            {
-                LoadCRLResponseOk.Write(w, Tags.CtxC(0));
-            }
-            else
-            {
-                w.WriteInteger((int)LoadCRLResponseError!.Value, Tags.Ctx(1));
-            }
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Write(w, tag ?? Tag, LoadCRLResponseOk is { } ok ? x => ok.Write(x, ListOrErrorIo.OkTag) : null, (int?)LoadCRLResponseError);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }

@@ -130,51 +130,13 @@ public sealed record ProfileInfoListResponse : IAsn1Message<ProfileInfoListRespo
 
     public static ProfileInfoListResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, Name, r => Read(r));
 
-    internal static ProfileInfoListResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        ProfileInfoListResponse result;
-        if (s.ReadOptionalConstructed(Tags.CtxC(0), "profileInfoListOk") is { } list)
-        {
-            var items = new List<ProfileInfo>();
-            while (list.HasData)
-            {
-                items.Add(ProfileInfo.Read(list));
-            }
-            result = new ProfileInfoListResponse(items);
-        }
-        else if (s.IsNext(Tags.Ctx(1)))
-        {
-            result = new ProfileInfoListResponse((ProfileInfoListError)s.ReadInt32(Tags.Ctx(1), "profileInfoListError"));
-        }
-        else
-        {
-            throw s.UnknownAlternative(Name);
-        }
-        s.End();
-        return result;
-    }
+    internal static ProfileInfoListResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Read(r, tag ?? Tag, Name,
+            s => new ProfileInfoListResponse(ListOrErrorIo.ReadList(s, "profileInfoListOk", l => ProfileInfo.Read(l))),
+            "profileInfoListError", e => new ProfileInfoListResponse((ProfileInfoListError)e));
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            if (ProfileInfoListOk is not null)
-            {
-                using (w.PushSequence(Tags.CtxC(0)))
-                {
-                    foreach (ProfileInfo p in ProfileInfoListOk)
-                    {
-                        p.Write(w);
-                    }
-                }
-            }
-            else
-            {
-                w.WriteInteger((int)ProfileInfoListError!.Value, Tags.Ctx(1));
-            }
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Write(w, tag ?? Tag, ListOrErrorIo.List(ProfileInfoListOk, (x, p) => p.Write(x)), (int?)ProfileInfoListError);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }

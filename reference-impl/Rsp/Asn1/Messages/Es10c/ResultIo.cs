@@ -3,8 +3,9 @@ using System.Formats.Asn1;
 namespace Conformance.Rsp.Asn1.Messages;
 
 /// <summary>
-/// The shape shared by the ES10 responses that carry one result INTEGER: <c>[n] SEQUENCE { xxxResult INTEGER {...} }</c>,
-/// the only component untagged, so AUTOMATIC TAGS gives it <c>[0]</c> (<c>80</c>).
+/// The shape shared by the ES10 messages that carry one INTEGER: <c>[n] SEQUENCE { xxxResult INTEGER {...} }</c>,
+/// the only component untagged, so AUTOMATIC TAGS gives it <c>[0]</c> (<c>80</c>); NotificationSentRequest's
+/// <c>seqNumber [0] INTEGER</c> has the same encoding.
 /// </summary>
 internal static class ResultIo
 {

@@ -60,46 +60,13 @@ public sealed record ListNotificationResponse : IAsn1Message<ListNotificationRes
 
     public static ListNotificationResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, Name, r => Read(r));
 
-    internal static ListNotificationResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        ListNotificationResponse result;
-        if (s.ReadOptionalConstructed(Tags.CtxC(0), "notificationMetadataList") is { } list)
-        {
-            result = new ListNotificationResponse(NotificationMetadata.ReadList(list));
-        }
-        else if (s.IsNext(Tags.Ctx(1)))
-        {
-            result = new ListNotificationResponse((NotificationListError)s.ReadInt32(Tags.Ctx(1), "listNotificationsResultError"));
-        }
-        else
-        {
-            throw s.UnknownAlternative(Name);
-        }
-        s.End();
-        return result;
-    }
+    internal static ListNotificationResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Read(r, tag ?? Tag, Name,
+            s => new ListNotificationResponse(ListOrErrorIo.ReadList(s, "notificationMetadataList", l => NotificationMetadata.Read(l))),
+            "listNotificationsResultError", e => new ListNotificationResponse((NotificationListError)e));
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            if (NotificationMetadataList is not null)
-            {
-                using (w.PushSequence(Tags.CtxC(0)))
-                {
-                    foreach (NotificationMetadata m in NotificationMetadataList)
-                    {
-                        m.Write(w);
-                    }
-                }
-            }
-            else
-            {
-                w.WriteInteger((int)ListNotificationsResultError!.Value, Tags.Ctx(1));
-            }
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Write(w, tag ?? Tag, ListOrErrorIo.List(NotificationMetadataList, (x, m) => m.Write(x)), (int?)ListNotificationsResultError);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }

@@ -32,17 +32,6 @@ public sealed record NotificationMetadata(int SeqNumber, NamedBitList ProfileMan
         return new NotificationMetadata(seq, op, address, iccid) { Extensions = ext };
     }
 
-    /// <summary>Reads the elements of a <c>SEQUENCE OF NotificationMetadata</c> until the reader is empty.</summary>
-    internal static IReadOnlyList<NotificationMetadata> ReadList(DerReader s)
-    {
-        var list = new List<NotificationMetadata>();
-        while (s.HasData)
-        {
-            list.Add(Read(s));
-        }
-        return list;
-    }
-
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {
         using (w.PushSequence(tag ?? Tag))

@@ -18,21 +18,10 @@ public sealed record NotificationSentRequest(int SeqNumber) : IAsn1Message<Notif
 
     public static NotificationSentRequest Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, Name, r => Read(r));
 
-    internal static NotificationSentRequest Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        int seq = s.ReadInt32(Tags.Ctx(0), "seqNumber");
-        return new NotificationSentRequest(seq) { Extensions = s.ReadExtensionsAfter(Tags.Ctx(0)) };
-    }
+    internal static NotificationSentRequest Read(DerReader r, Asn1Tag? tag = null) =>
+        new(ResultIo.Read(r, tag ?? Tag, Name, "seqNumber", out var ext)) { Extensions = ext };
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            w.WriteInteger(SeqNumber, Tags.Ctx(0));
-            w.WriteExtensions(Extensions);
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) => ResultIo.Write(w, tag ?? Tag, SeqNumber, Extensions);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }
@@ -52,21 +41,10 @@ public sealed record NotificationSentResponse(NotificationSentResult DeleteNotif
 
     public static NotificationSentResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, Name, r => Read(r));
 
-    internal static NotificationSentResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        var status = (NotificationSentResult)s.ReadInt32(Tags.Ctx(0), "deleteNotificationStatus");
-        return new NotificationSentResponse(status) { Extensions = s.ReadExtensionsAfter(Tags.Ctx(0)) };
-    }
+    internal static NotificationSentResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        new((NotificationSentResult)ResultIo.Read(r, tag ?? Tag, Name, "deleteNotificationStatus", out var ext)) { Extensions = ext };
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            w.WriteInteger((int)DeleteNotificationStatus, Tags.Ctx(0));
-            w.WriteExtensions(Extensions);
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) => ResultIo.Write(w, tag ?? Tag, (int)DeleteNotificationStatus, Extensions);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }

@@ -107,51 +107,13 @@ public sealed record RetrieveNotificationsListResponse : IAsn1Message<RetrieveNo
 
     public static RetrieveNotificationsListResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, Name, r => Read(r));
 
-    internal static RetrieveNotificationsListResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, Name, Name);
-        RetrieveNotificationsListResponse result;
-        if (s.ReadOptionalConstructed(Tags.CtxC(0), "notificationList") is { } list)
-        {
-            var items = new List<PendingNotification>();
-            while (list.HasData)
-            {
-                items.Add(PendingNotification.Read(list));
-            }
-            result = new RetrieveNotificationsListResponse(items);
-        }
-        else if (s.IsNext(Tags.Ctx(1)))
-        {
-            result = new RetrieveNotificationsListResponse((NotificationListError)s.ReadInt32(Tags.Ctx(1), "notificationsListResultError"));
-        }
-        else
-        {
-            throw s.UnknownAlternative(Name);
-        }
-        s.End();
-        return result;
-    }
+    internal static RetrieveNotificationsListResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Read(r, tag ?? Tag, Name,
+            s => new RetrieveNotificationsListResponse(ListOrErrorIo.ReadList(s, "notificationList", l => PendingNotification.Read(l))),
+            "notificationsListResultError", e => new RetrieveNotificationsListResponse((NotificationListError)e));
 
-    public void Write(AsnWriter w, Asn1Tag? tag = null)
-    {
-        using (w.PushSequence(tag ?? Tag))
-        {
-            if (NotificationList is not null)
-            {
-                using (w.PushSequence(Tags.CtxC(0)))
-                {
-                    foreach (PendingNotification n in NotificationList)
-                    {
-                        n.Write(w);
-                    }
-                }
-            }
-            else
-            {
-                w.WriteInteger((int)NotificationsListResultError!.Value, Tags.Ctx(1));
-            }
-        }
-    }
+    public void Write(AsnWriter w, Asn1Tag? tag = null) =>
+        ListOrErrorIo.Write(w, tag ?? Tag, ListOrErrorIo.List(NotificationList, (x, n) => n.Write(x)), (int?)NotificationsListResultError);
 
     public byte[] Encode() => Der.Encode(w => Write(w));
 }
