@@ -61,19 +61,15 @@ public sealed record StoreMetadataRequest(Iccid Iccid, string ServiceProviderNam
         Iccid iccid = Iccid.Read(s);
         string spn = s.ReadUtf8String(Tags.Ctx(17), "serviceProviderName", maxLength: 32);
         string profileName = s.ReadUtf8String(Tags.Ctx(18), "profileName", maxLength: 64);
-        IconType? iconType = (IconType?)s.ReadOptionalInt32(Tags.Ctx(19), "iconType");
-        byte[]? icon = s.ReadOptionalOctetString(Tags.Ctx(20), "icon", maxLength: 1024);
-        ProfileClass? profileClass = (ProfileClass?)s.ReadOptionalInt32(Tags.Ctx(21), "profileClass");
-        DerReader? nci = s.ReadOptionalConstructed(Tags.CtxC(22), "notificationConfigurationInfo");
-        OperatorId? owner = s.IsNext(Tags.CtxC(23)) ? OperatorId.Read(s, Tags.CtxC(23)) : null;
+        SharedMetadataFields shared = SharedMetadataFields.Read(s);
         NamedBitList? ppr = NamedBitList.ReadOptional(s, Tags.Ctx(25), "profilePolicyRules");
         return new StoreMetadataRequest(iccid, spn, profileName)
         {
-            IconType = iconType,
-            Icon = icon,
-            ProfileClass = profileClass,
-            NotificationConfigurationInfo = nci is null ? null : NotificationConfigurationInformation.ReadList(nci),
-            ProfileOwner = owner,
+            IconType = shared.IconType,
+            Icon = shared.Icon,
+            ProfileClass = shared.ProfileClass,
+            NotificationConfigurationInfo = shared.NotificationConfigurationInfo,
+            ProfileOwner = shared.ProfileOwner,
             ProfilePolicyRules = ppr,
             Extensions = s.ReadExtensionsAfter(RootTags),
         };
@@ -86,23 +82,7 @@ public sealed record StoreMetadataRequest(Iccid Iccid, string ServiceProviderNam
             Iccid.Write(w);
             w.WriteUtf8(ServiceProviderName, Tags.Ctx(17));
             w.WriteUtf8(ProfileName, Tags.Ctx(18));
-            if (IconType is { } it)
-            {
-                w.WriteInteger((int)it, Tags.Ctx(19));
-            }
-            if (Icon is not null)
-            {
-                w.WriteOctetString(Icon, Tags.Ctx(20));
-            }
-            if (ProfileClass is { } pc)
-            {
-                w.WriteInteger((int)pc, Tags.Ctx(21));
-            }
-            if (NotificationConfigurationInfo is not null)
-            {
-                NotificationConfigurationInformation.WriteList(w, NotificationConfigurationInfo, Tags.CtxC(22));
-            }
-            ProfileOwner?.Write(w, Tags.CtxC(23));
+            new SharedMetadataFields(IconType, Icon, ProfileClass, NotificationConfigurationInfo, ProfileOwner).Write(w);
             ProfilePolicyRules?.Write(w, Tags.Ctx(25));
             w.WriteExtensions(Extensions);
         }

@@ -68,12 +68,7 @@ public sealed record ProfileInfo
         string? nickname = s.ReadOptionalUtf8String(Tags.Ctx(16), "profileNickname", maxLength: 64);
         string? spn = s.ReadOptionalUtf8String(Tags.Ctx(17), "serviceProviderName", maxLength: 32);
         string? profileName = s.ReadOptionalUtf8String(Tags.Ctx(18), "profileName", maxLength: 64);
-        var iconType = (IconType?)s.ReadOptionalInt32(Tags.Ctx(19), "iconType");
-        byte[]? icon = s.ReadOptionalOctetString(Tags.Ctx(20), "icon", maxLength: 1024);
-        var profileClass = (ProfileClass?)s.ReadOptionalInt32(Tags.Ctx(21), "profileClass");
-        DerReader? nci = s.ReadOptionalConstructed(Tags.CtxC(22), "notificationConfigurationInfo");
-        IReadOnlyList<NotificationConfigurationInformation>? nciList = nci is null ? null : NotificationConfigurationInformation.ReadList(nci);
-        OperatorId? owner = s.IsNext(Tags.CtxC(23)) ? OperatorId.Read(s, Tags.CtxC(23)) : null;
+        SharedMetadataFields shared = SharedMetadataFields.Read(s);
         DpProprietaryData? dp = s.IsNext(Tags.CtxC(24)) ? Messages.DpProprietaryData.Read(s, Tags.CtxC(24)) : null;
         NamedBitList? ppr = NamedBitList.ReadOptional(s, Tags.Ctx(25), "profilePolicyRules");
         return new ProfileInfo
@@ -84,11 +79,11 @@ public sealed record ProfileInfo
             ProfileNickname = nickname,
             ServiceProviderName = spn,
             ProfileName = profileName,
-            IconType = iconType,
-            Icon = icon,
-            ProfileClass = profileClass,
-            NotificationConfigurationInfo = nciList,
-            ProfileOwner = owner,
+            IconType = shared.IconType,
+            Icon = shared.Icon,
+            ProfileClass = shared.ProfileClass,
+            NotificationConfigurationInfo = shared.NotificationConfigurationInfo,
+            ProfileOwner = shared.ProfileOwner,
             DpProprietaryData = dp,
             ProfilePolicyRules = ppr,
             Extensions = s.ReadExtensionsAfter(RootTags),
@@ -111,23 +106,7 @@ public sealed record ProfileInfo
             WriteOptionalUtf8(w, ProfileNickname, 16);
             WriteOptionalUtf8(w, ServiceProviderName, 17);
             WriteOptionalUtf8(w, ProfileName, 18);
-            if (IconType is { } it)
-            {
-                w.WriteInteger((int)it, Tags.Ctx(19));
-            }
-            if (Icon is not null)
-            {
-                w.WriteOctetString(Icon, Tags.Ctx(20));
-            }
-            if (ProfileClass is { } pc)
-            {
-                w.WriteInteger((int)pc, Tags.Ctx(21));
-            }
-            if (NotificationConfigurationInfo is not null)
-            {
-                NotificationConfigurationInformation.WriteList(w, NotificationConfigurationInfo, Tags.CtxC(22));
-            }
-            ProfileOwner?.Write(w, Tags.CtxC(23));
+            new SharedMetadataFields(IconType, Icon, ProfileClass, NotificationConfigurationInfo, ProfileOwner).Write(w);
             DpProprietaryData?.Write(w, Tags.CtxC(24));
             ProfilePolicyRules?.Write(w, Tags.Ctx(25));
             w.WriteExtensions(Extensions);
