@@ -25,26 +25,10 @@ public sealed record AuthenticateServerResponse : IAsn1Message<AuthenticateServe
 
     public static AuthenticateServerResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static AuthenticateServerResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "authenticateServerResponse", TypeName);
-        Asn1Tag t = s.PeekTag("authenticateResponseOk or authenticateResponseError");
-        AuthenticateServerResponse result;
-        if (t == Tags.CtxC(0))
-        {
-            result = Ok(AuthenticateResponseOk.Read(s, Tags.CtxC(0)));
-        }
-        else if (t == Tags.CtxC(1))
-        {
-            result = Error(AuthenticateResponseError.Read(s, Tags.CtxC(1)));
-        }
-        else
-        {
-            throw s.Error($"unknown alternative {Tags.Hex(t)}, expected A0 (authenticateResponseOk) or A1 (authenticateResponseError)");
-        }
-        s.End();
-        return result;
-    }
+    internal static AuthenticateServerResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadOkOrError(r, tag ?? Tag, "authenticateServerResponse", TypeName,
+            "authenticateResponseOk", s => Ok(AuthenticateResponseOk.Read(s, Tags.CtxC(0))),
+            "authenticateResponseError", Tags.CtxC(1), s => Error(AuthenticateResponseError.Read(s, Tags.CtxC(1))));
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {

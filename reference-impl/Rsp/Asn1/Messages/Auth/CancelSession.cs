@@ -63,26 +63,10 @@ public sealed record CancelSessionResponse : IAsn1Message<CancelSessionResponse>
 
     public static CancelSessionResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static CancelSessionResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "cancelSessionResponse", TypeName);
-        Asn1Tag t = s.PeekTag("cancelSessionResponseOk or cancelSessionResponseError");
-        CancelSessionResponse result;
-        if (t == Tags.CtxC(0))
-        {
-            result = Ok(CancelSessionResponseOk.Read(s, Tags.CtxC(0)));
-        }
-        else if (t == Tags.Ctx(1))
-        {
-            result = Error((CancelSessionError)s.ReadInt32(Tags.Ctx(1), "cancelSessionResponseError"));
-        }
-        else
-        {
-            throw s.Error($"unknown alternative {Tags.Hex(t)}, expected A0 (cancelSessionResponseOk) or 81 (cancelSessionResponseError)");
-        }
-        s.End();
-        return result;
-    }
+    internal static CancelSessionResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadOkOrError(r, tag ?? Tag, "cancelSessionResponse", TypeName,
+            "cancelSessionResponseOk", s => Ok(CancelSessionResponseOk.Read(s, Tags.CtxC(0))),
+            "cancelSessionResponseError", Tags.Ctx(1), s => Error((CancelSessionError)s.ReadInt32(Tags.Ctx(1), "cancelSessionResponseError")));
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {

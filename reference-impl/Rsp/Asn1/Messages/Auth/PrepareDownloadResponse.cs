@@ -24,26 +24,10 @@ public sealed record PrepareDownloadResponse : IAsn1Message<PrepareDownloadRespo
 
     public static PrepareDownloadResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static PrepareDownloadResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "prepareDownloadResponse", TypeName);
-        Asn1Tag t = s.PeekTag("downloadResponseOk or downloadResponseError");
-        PrepareDownloadResponse result;
-        if (t == Tags.CtxC(0))
-        {
-            result = Ok(PrepareDownloadResponseOk.Read(s, Tags.CtxC(0)));
-        }
-        else if (t == Tags.CtxC(1))
-        {
-            result = Error(PrepareDownloadResponseError.Read(s, Tags.CtxC(1)));
-        }
-        else
-        {
-            throw s.Error($"unknown alternative {Tags.Hex(t)}, expected A0 (downloadResponseOk) or A1 (downloadResponseError)");
-        }
-        s.End();
-        return result;
-    }
+    internal static PrepareDownloadResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadOkOrError(r, tag ?? Tag, "prepareDownloadResponse", TypeName,
+            "downloadResponseOk", s => Ok(PrepareDownloadResponseOk.Read(s, Tags.CtxC(0))),
+            "downloadResponseError", Tags.CtxC(1), s => Error(PrepareDownloadResponseError.Read(s, Tags.CtxC(1))));
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {

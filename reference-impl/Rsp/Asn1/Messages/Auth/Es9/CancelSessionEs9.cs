@@ -63,27 +63,10 @@ public sealed record CancelSessionResponseEs9 : IAsn1Message<CancelSessionRespon
 
     public static CancelSessionResponseEs9 Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static CancelSessionResponseEs9 Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "cancelSessionResponseEs9", TypeName);
-        Asn1Tag t = s.PeekTag("cancelSessionOk or cancelSessionError");
-        CancelSessionResponseEs9 result;
-        if (t == Tags.CtxC(0))
-        {
-            DerReader ok = s.ReadConstructed(Tags.CtxC(0), "cancelSessionOk", "CancelSessionOk");
-            result = new CancelSessionResponseEs9 { CancelSessionOk = ok.ReadExtensions() };
-        }
-        else if (t == Tags.Ctx(1))
-        {
-            result = Error((CancelSessionEs9Error)s.ReadInt32(Tags.Ctx(1), "cancelSessionError"));
-        }
-        else
-        {
-            throw s.Error($"unknown alternative {Tags.Hex(t)}, expected A0 (cancelSessionOk) or 81 (cancelSessionError)");
-        }
-        s.End();
-        return result;
-    }
+    internal static CancelSessionResponseEs9 Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadOkOrError(r, tag ?? Tag, "cancelSessionResponseEs9", TypeName,
+            "cancelSessionOk", s => new CancelSessionResponseEs9 { CancelSessionOk = s.ReadConstructed(Tags.CtxC(0), "cancelSessionOk", "CancelSessionOk").ReadExtensions() },
+            "cancelSessionError", Tags.Ctx(1), s => Error((CancelSessionEs9Error)s.ReadInt32(Tags.Ctx(1), "cancelSessionError")));
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {

@@ -61,26 +61,10 @@ public sealed record GetBoundProfilePackageResponse : IAsn1Message<GetBoundProfi
 
     public static GetBoundProfilePackageResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static GetBoundProfilePackageResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "getBoundProfilePackageResponse", TypeName);
-        Asn1Tag t = s.PeekTag("getBoundProfilePackageOk or getBoundProfilePackageError");
-        GetBoundProfilePackageResponse result;
-        if (t == Tags.CtxC(0))
-        {
-            result = Ok(GetBoundProfilePackageOk.Read(s, Tags.CtxC(0)));
-        }
-        else if (t == Tags.Ctx(1))
-        {
-            result = Error((GetBoundProfilePackageError)s.ReadInt32(Tags.Ctx(1), "getBoundProfilePackageError"));
-        }
-        else
-        {
-            throw s.Error($"unknown alternative {Tags.Hex(t)}, expected A0 (getBoundProfilePackageOk) or 81 (getBoundProfilePackageError)");
-        }
-        s.End();
-        return result;
-    }
+    internal static GetBoundProfilePackageResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadOkOrError(r, tag ?? Tag, "getBoundProfilePackageResponse", TypeName,
+            "getBoundProfilePackageOk", s => Ok(GetBoundProfilePackageOk.Read(s, Tags.CtxC(0))),
+            "getBoundProfilePackageError", Tags.Ctx(1), s => Error((GetBoundProfilePackageError)s.ReadInt32(Tags.Ctx(1), "getBoundProfilePackageError")));
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {

@@ -63,26 +63,10 @@ public sealed record InitiateAuthenticationResponse : IAsn1Message<InitiateAuthe
 
     public static InitiateAuthenticationResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static InitiateAuthenticationResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "initiateAuthenticationResponse", TypeName);
-        Asn1Tag t = s.PeekTag("initiateAuthenticationOk or initiateAuthenticationError");
-        InitiateAuthenticationResponse result;
-        if (t == Tags.CtxC(0))
-        {
-            result = Ok(InitiateAuthenticationOkEs9.Read(s, Tags.CtxC(0)));
-        }
-        else if (t == Tags.Ctx(1))
-        {
-            result = Error((InitiateAuthenticationError)s.ReadInt32(Tags.Ctx(1), "initiateAuthenticationError"));
-        }
-        else
-        {
-            throw s.Error($"unknown alternative {Tags.Hex(t)}, expected A0 (initiateAuthenticationOk) or 81 (initiateAuthenticationError)");
-        }
-        s.End();
-        return result;
-    }
+    internal static InitiateAuthenticationResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadOkOrError(r, tag ?? Tag, "initiateAuthenticationResponse", TypeName,
+            "initiateAuthenticationOk", s => Ok(InitiateAuthenticationOkEs9.Read(s, Tags.CtxC(0))),
+            "initiateAuthenticationError", Tags.Ctx(1), s => Error((InitiateAuthenticationError)s.ReadInt32(Tags.Ctx(1), "initiateAuthenticationError")));
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {

@@ -22,27 +22,16 @@ public sealed record RemoteProfileProvisioningRequest : IAsn1Message<RemoteProfi
 
     public static RemoteProfileProvisioningRequest Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static RemoteProfileProvisioningRequest Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "remoteProfileProvisioningRequest", TypeName);
-        Asn1Tag t = s.PeekTag("remoteProfileProvisioningRequest alternative");
-        RemoteProfileProvisioningRequest result = t.TagClass == TagClass.ContextSpecific && t.IsConstructed
-            ? t.TagValue switch
+    internal static RemoteProfileProvisioningRequest Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadByTagNumber<RemoteProfileProvisioningRequest>(r, tag ?? Tag, "remoteProfileProvisioningRequest", TypeName, "BF39, BF3B, BF3A, BF41 or BF3D", (n, s) => n switch
             {
                 57 => new() { InitiateAuthenticationRequest = Messages.InitiateAuthenticationRequest.Read(s) },
                 59 => new() { AuthenticateClientRequest = Messages.AuthenticateClientRequest.Read(s) },
                 58 => new() { GetBoundProfilePackageRequest = Messages.GetBoundProfilePackageRequest.Read(s) },
                 65 => new() { CancelSessionRequestEs9 = Messages.CancelSessionRequestEs9.Read(s) },
                 61 => new() { HandleNotification = Messages.HandleNotification.Read(s) },
-                _ => throw Unknown(s, t),
-            }
-            : throw Unknown(s, t);
-        s.End();
-        return result;
-    }
-
-    private static Asn1DecodeException Unknown(DerReader s, Asn1Tag t) =>
-        s.Error($"unknown alternative {Tags.Hex(t)}, expected BF39, BF3B, BF3A, BF41 or BF3D");
+                _ => null,
+            });
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {
@@ -81,27 +70,16 @@ public sealed record RemoteProfileProvisioningResponse : IAsn1Message<RemoteProf
 
     public static RemoteProfileProvisioningResponse Decode(ReadOnlyMemory<byte> der) => DerReader.Decode(der, TypeName, r => Read(r));
 
-    internal static RemoteProfileProvisioningResponse Read(DerReader r, Asn1Tag? tag = null)
-    {
-        DerReader s = r.ReadConstructed(tag ?? Tag, "remoteProfileProvisioningResponse", TypeName);
-        Asn1Tag t = s.PeekTag("remoteProfileProvisioningResponse alternative");
-        RemoteProfileProvisioningResponse result = t.TagClass == TagClass.ContextSpecific && t.IsConstructed
-            ? t.TagValue switch
+    internal static RemoteProfileProvisioningResponse Read(DerReader r, Asn1Tag? tag = null) =>
+        ChoiceIo.ReadByTagNumber<RemoteProfileProvisioningResponse>(r, tag ?? Tag, "remoteProfileProvisioningResponse", TypeName, "BF39, BF3B, BF3A, BF41 or BF40", (n, s) => n switch
             {
                 57 => new() { InitiateAuthenticationResponse = Messages.InitiateAuthenticationResponse.Read(s) },
                 59 => new() { AuthenticateClientResponseEs9 = Messages.AuthenticateClientResponseEs9.Read(s) },
                 58 => new() { GetBoundProfilePackageResponse = Messages.GetBoundProfilePackageResponse.Read(s) },
                 65 => new() { CancelSessionResponseEs9 = Messages.CancelSessionResponseEs9.Read(s) },
                 64 => new() { AuthenticateClientResponseEs11 = s.ReadAny("authenticateClientResponseEs11") },
-                _ => throw Unknown(s, t),
-            }
-            : throw Unknown(s, t);
-        s.End();
-        return result;
-    }
-
-    private static Asn1DecodeException Unknown(DerReader s, Asn1Tag t) =>
-        s.Error($"unknown alternative {Tags.Hex(t)}, expected BF39, BF3B, BF3A, BF41 or BF40");
+                _ => null,
+            });
 
     public void Write(AsnWriter w, Asn1Tag? tag = null)
     {
