@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Formats.Asn1;
+using Conformance.Rsp.Asn1;
+using Conformance.Rsp.Asn1.Printing;
 using Decoder = Conformance.Rsp.Asn1.Printing.Decoder;
 
 namespace Conformance.Adapters.Http;
@@ -13,15 +16,15 @@ internal static class BodyView
 {
     private const int MaxTextChars = 64 * 1024;
 
-    public static string Decode(ExchangeKind kind, byte[] body, string? contentType)
+    public static string Decode(ExchangeKind kind, byte[] body, string? contentType, bool isRequest)
     {
         try
         {
             return kind switch
             {
                 ExchangeKind.Apdu => Convert.ToHexString(body),
-                ExchangeKind.Es10 => Convert.ToHexString(body) + Environment.NewLine + Decoder.Describe(body),
-                _ => DecodeHttp(body, contentType),
+                ExchangeKind.Es10 => Convert.ToHexString(body) + Environment.NewLine + DescribeDer(body, isRequest),
+                _ => DecodeHttp(body, contentType, isRequest),
             };
         }
 #pragma warning disable CA1031 // a view must never fail the exchange it describes
@@ -32,12 +35,36 @@ internal static class BodyView
         }
     }
 
-    private static string DecodeHttp(byte[] body, string? contentType)
+    /// <summary>
+    /// Requests and responses share outer tags (BF2E is GetEuiccChallengeRequest and Response): the types of
+    /// the exchange's direction are tried first, then the generic decoder.
+    /// </summary>
+    private static string DescribeDer(byte[] der, bool isRequest)
+    {
+        if (Asn1Tag.TryDecode(der, out Asn1Tag tag, out _))
+        {
+            IEnumerable<MessageType> candidates = MessageCatalog.ForTag(tag)
+                .Where(m => m.Name.EndsWith("Request", StringComparison.Ordinal) == isRequest);
+            foreach (MessageType m in candidates)
+            {
+                try
+                {
+                    return MessagePrinter.Print(m.Decode(der));
+                }
+                catch (Asn1DecodeException)
+                {
+                }
+            }
+        }
+        return Decoder.Describe(der);
+    }
+
+    private static string DecodeHttp(byte[] body, string? contentType, bool isRequest)
     {
         string media = contentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
         if (media == RspMediaTypes.Asn1)
         {
-            return Convert.ToHexString(body) + Environment.NewLine + Decoder.Describe(body);
+            return Convert.ToHexString(body) + Environment.NewLine + DescribeDer(body, isRequest);
         }
         string text;
         try

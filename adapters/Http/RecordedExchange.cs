@@ -72,7 +72,7 @@ public sealed record RecordedExchange
             AppendHeaders(sb, RequestHeaders);
             sb.AppendLine();
         }
-        AppendBody(sb, Request, RequestContentType);
+        AppendBody(sb, Request, RequestContentType, isRequest: true);
         return sb.ToString();
     }
 
@@ -91,7 +91,7 @@ public sealed record RecordedExchange
             AppendHeaders(sb, ResponseHeaders);
             sb.AppendLine();
         }
-        AppendBody(sb, Response, ResponseContentType);
+        AppendBody(sb, Response, ResponseContentType, isRequest: false);
         if (Error is not null)
         {
             sb.Append("rejected by the harness: ").AppendLine(Error);
@@ -120,13 +120,13 @@ public sealed record RecordedExchange
         }
     }
 
-    private void AppendBody(StringBuilder sb, byte[] body, string? contentType)
+    private void AppendBody(StringBuilder sb, byte[] body, string? contentType, bool isRequest)
     {
         if (body.Length == 0)
         {
             sb.AppendLine("(empty body)");
             return;
         }
-        sb.AppendLine(BodyView.Decode(Kind, body, contentType));
+        sb.AppendLine(BodyView.Decode(Kind, body, contentType, isRequest));
     }
 }
