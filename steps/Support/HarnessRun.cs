@@ -63,7 +63,9 @@ public sealed class HarnessRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(config);
         if (config.PkiDirectory is null)
         {
-            return TestPkiGenerator.Generate(new TestPkiOptions { Curves = config.Curves, LoopbackSans = true, TlsHost = Host(config.SmdpAddress) });
+            // Both curves always: the reference SM-DP+ presents the NIST CERT.DPtls (TLS stacks commonly refuse
+            // brainpool certificates) even when --curve brp narrows the scenarios.
+            return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress) });
         }
 
         PkiLoadResult loaded = Sgp26Loader.Load(config.PkiDirectory, new PkiLoadOptions { Curves = config.Curves });

@@ -31,8 +31,15 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
     }
 
     [BeforeStep]
-    public void StartStep() =>
-        _recorder?.StartStep($"{scenario.StepContext.StepInfo.StepDefinitionType} {scenario.StepContext.StepInfo.Text}");
+    public void StartStep()
+    {
+        StepInfo step = scenario.StepContext.StepInfo;
+        _recorder?.StartStep($"{step.StepDefinitionType} {step.Text}");
+        if (step.Table is { } table)
+        {
+            _recorder?.Attach("step table", MimeTypes.Text, table.ToString());
+        }
+    }
 
     [AfterStep]
     public void EndStep()
