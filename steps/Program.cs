@@ -67,6 +67,11 @@ internal static class Program
         }
 
         var summary = RunSummary.From(all);
+        if (summary.Total.Total == 0)
+        {
+            Console.Error.WriteLine("no scenario ran: the selection (--tags, --curve, target) matches none, or the test host failed (.build/run.log)");
+        }
+
         summary.Print(Console.Out);
         Console.WriteLine(FormattableString.Invariant(
             $"SGP.23 coverage: {matrix.CoveredTestCases} of {matrix.TestCases} test cases have scenarios ({Path.Combine(outDirectory, "coverage.md")})"));
