@@ -30,14 +30,28 @@ public sealed class DownloadProgressSteps(DownloadProgressDriver progress, Order
         Assert.That(received, Is.Not.Empty, $"no HandleDownloadProgressInfo for {session.Iccid}");
         foreach (JsonElement m in received)
         {
-            JsonElement header = m.GetProperty("header");
-            Assert.That(header.GetProperty("functionRequesterIdentifier").GetString(), Is.Not.Empty, "header.functionRequesterIdentifier");
-            Assert.That(header.GetProperty("functionCallIdentifier").GetString(), Is.Not.Empty, "header.functionCallIdentifier");
-            Assert.That(m.GetProperty("iccid").GetString(), Is.EqualTo(session.Iccid), "iccid");
-            Assert.That(m.GetProperty("eid").GetString(), Is.EqualTo(Identifiers.Eid1), "eid");
-            Assert.That(m.GetProperty("profileType").GetString(), Is.Not.Empty, "profileType");
-            Assert.That(m.GetProperty("timestamp").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"), "timestamp");
+            Assert.That(Text(m, "header", "functionRequesterIdentifier"), Is.Not.Empty, "header.functionRequesterIdentifier");
+            Assert.That(Text(m, "header", "functionCallIdentifier"), Is.Not.Empty, "header.functionCallIdentifier");
+            Assert.That(Text(m, "iccid"), Is.EqualTo(session.Iccid), "iccid");
+            Assert.That(Text(m, "eid"), Is.EqualTo(Identifiers.Eid1), "eid");
+            Assert.That(Text(m, "profileType"), Is.Not.Empty, "profileType");
+            Assert.That(Text(m, "timestamp"), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"), "timestamp");
         }
+    }
+
+    /// <summary>A string field of the message; a missing one is a non-conformance, not a harness error.</summary>
+    private static string? Text(JsonElement m, params string[] path)
+    {
+        JsonElement e = m;
+        foreach (string name in path)
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e))
+            {
+                Assert.Fail($"HandleDownloadProgressInfo lacks {string.Join('.', path)}: {m}");
+            }
+        }
+
+        return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
 
     private static (int, string?) Point(JsonElement m) =>

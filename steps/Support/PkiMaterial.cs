@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Conformance.Rsp.Crypto;
@@ -58,8 +57,4 @@ public static class PkiMaterial
         using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
-
-    /// <summary>True for 127.0.0.0/8, ::1 and localhost.</summary>
-    public static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out IPAddress? ip) && IPAddress.IsLoopback(ip));
 }
