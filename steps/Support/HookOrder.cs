@@ -6,9 +6,9 @@ public static class HookOrder
     /// <summary>BeforeTestRun: configuration, PKI, servers.</summary>
     public const int StartRun = 0;
 
-    /// <summary>BeforeScenario: the run is registered in the scenario container and the Allure recorder started.</summary>
+    /// <summary>BeforeScenario / BeforeStep: the run is registered in the scenario container, the Allure recorder (and its step) started.</summary>
     public const int Harness = 0;
 
-    /// <summary>AfterScenario: the verdict is written last, after every other After hook had its say.</summary>
+    /// <summary>AfterStep / AfterScenario: exchanges attached and the verdict written last, after every other After hook had its say.</summary>
     public const int Verdict = 100_000;
 }

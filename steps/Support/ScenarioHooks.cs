@@ -30,7 +30,7 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
         }
     }
 
-    [BeforeStep]
+    [BeforeStep(Order = HookOrder.Harness)]
     public void StartStep()
     {
         StepInfo step = scenario.StepContext.StepInfo;
@@ -41,7 +41,7 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
         }
     }
 
-    [AfterStep]
+    [AfterStep(Order = HookOrder.Verdict)]
     public void EndStep()
     {
         if (_recorder is null)
