@@ -1,0 +1,141 @@
+using Conformance.Adapters.Es2Plus;
+using Conformance.Steps.Support;
+
+namespace Conformance.Steps.Drivers;
+
+/// <summary>
+/// The harness as the operator on ES2+ (SGP.22 v2.5 §5.3): calls the SM-DP+ under test through
+/// <see cref="Es2PlusClient"/>, records every exchange in the scenario's <see cref="ExchangeLog"/>,
+/// keeps the order's state in <see cref="OrderSession"/> and reports outcomes to <see cref="ActionAttempt"/>.
+/// </summary>
+public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLog log, ActionAttempt attempt) : IDisposable
+{
+    private readonly Dictionary<OperatorIdentity, Es2PlusClient> _clients = [];
+
+    public OrderSession Session => session;
+
+    /// <summary>Picks a profile no other scenario uses.</summary>
+    public string TakeAvailableProfile() => session.Iccid = run.Inventory.Take();
+
+    public string ProfileTypeForTypeOrders => run.Inventory.ProfileTypeForTypeOrders;
+
+    public Task<FunctionOutcome> DownloadOrderAsync(DownloadOrderRequest request, OperatorIdentity who = OperatorIdentity.Operator) =>
+        PerformAsync(async c =>
+        {
+            Es2PlusResponse<DownloadOrderResult> r = await c.DownloadOrderAsync(request).ConfigureAwait(false);
+            LastDownload = r.Result;
+            if (r.Result is { } ok)
+            {
+                run.Inventory.MarkUsed(ok.Iccid);
+                session.Iccid ??= ok.Iccid;
+                session.Eid = request.Eid;
+            }
+
+            return FunctionOutcome.Of(r);
+        }, who);
+
+    public Task<FunctionOutcome> ConfirmOrderAsync(ConfirmOrderRequest request, OperatorIdentity who = OperatorIdentity.Operator)
+    {
+        session.SentMatchingId = request.MatchingId;
+        return PerformAsync(async c =>
+        {
+            Es2PlusResponse<ConfirmOrderResult> r = await c.ConfirmOrderAsync(request).ConfigureAwait(false);
+            if (r.Result is { } ok && request.Iccid == session.Iccid)
+            {
+                (session.MatchingId, session.Eid) = (ok.MatchingId, ok.Eid ?? session.Eid);
+            }
+
+            LastConfirmation = r.Result;
+            return FunctionOutcome.Of(r);
+        }, who);
+    }
+
+    public Task<FunctionOutcome> CancelOrderAsync(CancelOrderRequest request, OperatorIdentity who = OperatorIdentity.Operator) =>
+        PerformAsync(async c => FunctionOutcome.Of(await c.CancelOrderAsync(request).ConfigureAwait(false)), who);
+
+    public Task<FunctionOutcome> ReleaseProfileAsync(ReleaseProfileRequest request, OperatorIdentity who = OperatorIdentity.Operator) =>
+        PerformAsync(async c => FunctionOutcome.Of(await c.ReleaseProfileAsync(request).ConfigureAwait(false)), who);
+
+    /// <summary>The result of the last successful DownloadOrder.</summary>
+    public DownloadOrderResult? LastDownload { get; private set; }
+
+    /// <summary>The result of the last successful ConfirmOrder.</summary>
+    public ConfirmOrderResult? LastConfirmation { get; private set; }
+
+    /// <summary>Orders a fresh profile (for the eUICC or without an EID); the scenario fails if the SM-DP+ refuses.</summary>
+    public Task OrderProfileAsync(string? eid) =>
+        RequireSuccessAsync(DownloadOrderAsync(new DownloadOrderRequest(eid, TakeAvailableProfile())), "DownloadOrder of an available profile");
+
+    /// <summary>Confirms the scenario's order with a new MatchingID.</summary>
+    public Task ConfirmAsync(bool release) =>
+        RequireSuccessAsync(ConfirmOrderAsync(new ConfirmOrderRequest(session.RequireIccid(), release, MatchingId: Identifiers.NewMatchingId())),
+            "ConfirmOrder of the scenario's order");
+
+    /// <summary>A second order, confirmed with its own MatchingID (kept as OtherMatchingId); the scenario's profile is left unchosen.</summary>
+    public async Task ConfirmOtherOrderAsync()
+    {
+        await OrderProfileAsync(Identifiers.Eid1).ConfigureAwait(false);
+        await ConfirmAsync(release: false).ConfigureAwait(false);
+        (session.OtherMatchingId, session.MatchingId, session.Iccid) = (session.MatchingId, null, null);
+    }
+
+    /// <summary>Calls a function on the scenario's profile with its usual arguments, as <paramref name="who"/>.</summary>
+    public Task<FunctionOutcome> CallAsync(string function, OperatorIdentity who)
+    {
+        string iccid = session.RequireIccid();
+        return function switch
+        {
+            "DownloadOrder" => DownloadOrderAsync(new DownloadOrderRequest(Identifiers.Eid1, iccid), who),
+            "ConfirmOrder" => ConfirmOrderAsync(new ConfirmOrderRequest(iccid, true, MatchingId: Identifiers.NewMatchingId()), who),
+            "CancelOrder" => CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Available), who),
+            "ReleaseProfile" => ReleaseProfileAsync(new ReleaseProfileRequest(iccid), who),
+            _ => throw new ArgumentException($"{function} is not an ES2+ function the operator calls", nameof(function)),
+        };
+    }
+
+    /// <summary>Repeats the last call with another identity.</summary>
+    public Task<FunctionOutcome> RepeatLastCallAsync(OperatorIdentity who) =>
+        attempt.PerformAsync(() => (session.LastCall ?? throw new InvalidOperationException("no ES2+ call to repeat"))(who));
+
+    /// <summary>A precondition of a scenario: the call must succeed, or the scenario fails naming it.</summary>
+    public async Task RequireSuccessAsync(Task<FunctionOutcome> call, string purpose)
+    {
+        FunctionOutcome o = await call.ConfigureAwait(false);
+        Assert.That(o.Status, Is.EqualTo(Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.ExecutedSuccess),
+            $"precondition '{purpose}' not met: {o}");
+    }
+
+    private Task<FunctionOutcome> PerformAsync(Func<Es2PlusClient, Task<FunctionOutcome>> call, OperatorIdentity who)
+    {
+        session.LastCall = identity => call(Client(identity));
+        return attempt.PerformAsync(() => call(Client(who)));
+    }
+
+    private Es2PlusClient Client(OperatorIdentity who)
+    {
+        if (!_clients.TryGetValue(who, out Es2PlusClient? client))
+        {
+            Es2PlusClientOptions options = run.Es2Plus with
+            {
+                ClientCertificate = who switch
+                {
+                    OperatorIdentity.Operator => run.Es2Plus.ClientCertificate,
+                    OperatorIdentity.Rogue => run.RogueOperatorCertificate,
+                    _ => null,
+                },
+            };
+            client = new Es2PlusClient(options, log.Record);
+            _clients[who] = client;
+        }
+
+        return client;
+    }
+
+    public void Dispose()
+    {
+        foreach (Es2PlusClient c in _clients.Values)
+        {
+            c.Dispose();
+        }
+    }
+}

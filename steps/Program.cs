@@ -1,0 +1,101 @@
+using Conformance.Reports.Allure;
+using Conformance.Reports.Coverage;
+using Conformance.Reports.JUnit;
+using Conformance.Reports.Summary;
+using Conformance.Steps.Support;
+
+namespace Conformance.Steps;
+
+/// <summary>
+/// The run tool behind ./conformance (the test host does not use this entry point):
+/// <c>check-config</c> validates the configuration before any scenario runs and prints the test filter;
+/// <c>finish OUT</c> turns OUT/allure-results into junit.xml, coverage.md and the summary table;
+/// <c>step-catalog [--check]</c> regenerates (or checks) features/_StepCatalog.md.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["check-config"] => CheckConfig(),
+                ["finish", var outDir, .. var rest] => Finish(outDir, attachCoverage: rest.Contains("--attach-coverage")),
+                ["step-catalog"] => WriteStepCatalog(check: false),
+                ["step-catalog", "--check"] => WriteStepCatalog(check: true),
+                _ => Usage(),
+            };
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>Loads and validates the configuration (the PKI included); prints "filter=..." and "out=...".</summary>
+    private static int CheckConfig()
+    {
+        TargetConfig config = TargetConfig.Load();
+        HarnessRun.LoadPki(config);
+        Console.WriteLine($"filter={RunSelection.TestFilter(config)}");
+        Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
+        Console.WriteLine($"target={config.SmdpTarget}");
+        return 0;
+    }
+
+    /// <summary>JUnit XML, SGP.23 coverage and the console summary from an allure-results directory; 0 only when every scenario passed.</summary>
+    private static int Finish(string outDirectory, bool attachCoverage)
+    {
+        string results = Path.Combine(outDirectory, "allure-results");
+        if (!Directory.Exists(results))
+        {
+            Console.Error.WriteLine($"no results in {results}: run ./conformance run first");
+            return 2;
+        }
+
+        IReadOnlyList<AllureResult> all = AllureResultsReader.ReadResults(results);
+        JUnitWriter.Write(all, Path.Combine(outDirectory, "junit.xml"));
+        CoverageMatrix matrix = CoverageMatrix.Build(Sgp23Catalog.Load(RepoPaths.Sgp23Catalog),
+            FeatureCatalog.Load(RepoPaths.Features).Where(s => s.TestCaseId is not null).Select(s => s.ToRef()),
+            ScenarioVerdict.FromResults(all));
+        CoverageReport.WriteMarkdown(matrix, outDirectory);
+        if (attachCoverage)
+        {
+            CoverageReport.AttachTo(new AllureRun(results), matrix);
+        }
+
+        var summary = RunSummary.From(all);
+        if (summary.Total.Total == 0)
+        {
+            Console.Error.WriteLine("no scenario ran: the selection (--tags, --curve, target) matches none, or the test host failed (.build/run.log)");
+        }
+
+        summary.Print(Console.Out);
+        Console.WriteLine(FormattableString.Invariant(
+            $"SGP.23 coverage: {matrix.CoveredTestCases} of {matrix.TestCases} test cases have scenarios ({Path.Combine(outDirectory, "coverage.md")})"));
+        return summary.Succeeded && summary.Total.Total > 0 && summary.Total.Skipped == 0 ? 0 : 1;
+    }
+
+    private static int WriteStepCatalog(bool check)
+    {
+        string text = StepCatalog.Render(StepCatalog.Patterns(typeof(Program).Assembly), FeatureCatalog.Load(RepoPaths.Features));
+        if (check)
+        {
+            bool same = File.Exists(RepoPaths.StepCatalog) && File.ReadAllText(RepoPaths.StepCatalog) == text;
+            Console.WriteLine(same ? "features/_StepCatalog.md is up to date" : "features/_StepCatalog.md is out of date: run ./conformance step-catalog");
+            return same ? 0 : 1;
+        }
+
+        File.WriteAllText(RepoPaths.StepCatalog, text);
+        Console.WriteLine($"wrote {RepoPaths.StepCatalog}");
+        return 0;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: Conformance.Steps check-config | finish OUT [--attach-coverage] | step-catalog [--check]");
+        return 2;
+    }
+}

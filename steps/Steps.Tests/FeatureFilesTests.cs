@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Conformance.Reports.Coverage;
+using Conformance.Steps.Support;
+
+namespace Conformance.Steps.Tests;
+
+/// <summary>The feature files against the glossary, the SGP.23 catalog and the generated step catalog.</summary>
+public partial class FeatureFilesTests
+{
+    private static readonly IReadOnlyList<FeatureScenario> Scenarios = FeatureCatalog.Load(RepoPaths.Features);
+
+    [Test]
+    public void TheStepCatalogIsCurrent()
+    {
+        string expected = StepCatalog.Render(StepCatalog.Patterns(typeof(HarnessRun).Assembly), Scenarios);
+        string actual = File.Exists(RepoPaths.StepCatalog) ? File.ReadAllText(RepoPaths.StepCatalog) : "";
+        Assert.That(actual, Is.EqualTo(expected), "features/_StepCatalog.md is out of date: run ./conformance step-catalog");
+    }
+
+    [Test]
+    public void EveryStepPatternIsUsedByAFeature()
+    {
+        var unused = StepCatalog.Patterns(typeof(HarnessRun).Assembly)
+            .Where(p => !Scenarios.SelectMany(s => s.Steps).Any(s => s.Keyword == p.Keyword && Regex.IsMatch(s.Text, p.Pattern)))
+            .Select(p => $"{p.BindingClass}.{p.Method}");
+        Assert.That(unused, Is.Empty);
+    }
+
+    [Test]
+    public void EveryTagIsDefinedInTheGlossary()
+    {
+        string glossary = File.ReadAllText(RepoPaths.Glossary);
+        var defined = GlossaryTag().Matches(glossary).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var used = Scenarios.SelectMany(s => s.Tags).Where(t => !t.StartsWith("TC_", StringComparison.Ordinal)).Distinct();
+        Assert.That(used.Where(t => !defined.Contains(t)), Is.Empty, "tags used in features/ but not defined in features/_Glossary.md");
+    }
+
+    [Test]
+    public void EverySgp23IdIsInTheCatalogAndEveryScenarioHasOne()
+    {
+        var ids = Sgp23Catalog.Load(RepoPaths.Sgp23Catalog).TestCases.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.That(Scenarios.Where(s => s.TestCaseId is null).Select(s => s.Name), Is.Empty, "scenarios without an SGP.23 ID tag");
+        Assert.That(Scenarios.Select(s => s.TestCaseId).Where(id => !ids.Contains(id!)).Distinct(), Is.Empty, "SGP.23 IDs not in fixtures/sgp23/catalog.json");
+    }
+
+    [Test]
+    public void EveryScenarioNamesItsSide()
+    {
+        Assert.That(Scenarios.Where(s => s.Tags.Contains("smdp") == s.Tags.Contains("euicc")).Select(s => s.Name), Is.Empty,
+            "each scenario is tagged exactly one of @smdp / @euicc");
+    }
+
+    [Test]
+    public void OutlinesExpandOncePerExampleRow()
+    {
+        var refused = Scenarios.Where(s => s.FeaturePath.EndsWith("DownloadOrder.feature", StringComparison.Ordinal) && s.Name.EndsWith("is refused", StringComparison.Ordinal)).ToList();
+        Assert.That(refused.Select(s => s.Name), Does.Contain("ConfirmOrder with a client certificate from an untrusted CA is refused"));
+        Assert.That(refused.Select(s => s.Name).Distinct().Count(), Is.EqualTo(refused.Count), "each row is its own scenario");
+        Assert.That(refused.All(s => s.Steps.Count > 0 && !s.Steps.Any(x => x.Text.Contains('<', StringComparison.Ordinal) && x.Text.Contains("<function>", StringComparison.Ordinal))), Is.True);
+    }
+
+    /// <summary>A glossary entry: a table row starting with the tag in backticks, "| `@negative` |".</summary>
+    [GeneratedRegex(@"^\|\s*`@([^`]+)`", RegexOptions.Multiline)]
+    private static partial Regex GlossaryTag();
+}

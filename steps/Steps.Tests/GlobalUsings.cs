@@ -1,0 +1,2 @@
+// As in ../GlobalUsings.cs: the only place this project names the BDD framework (for Table).
+global using TechTalk.SpecFlow;

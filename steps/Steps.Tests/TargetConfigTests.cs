@@ -1,0 +1,159 @@
+using Conformance.Rsp.Crypto;
+using Conformance.Steps.Support;
+
+namespace Conformance.Steps.Tests;
+
+public class TargetConfigTests
+{
+    private static TargetConfig Load(Dictionary<string, string>? flags = null, Dictionary<string, string>? env = null, Dictionary<string, string>? file = null) =>
+        TargetConfig.Load(new ConfigSources(flags ?? [], k => env?.GetValueOrDefault(k), file, file is null ? null : "run.json"));
+
+    private static string Error(Dictionary<string, string>? flags = null, Dictionary<string, string>? env = null, Dictionary<string, string>? file = null) =>
+        Assert.Throws<ConfigException>(() => Load(flags, env, file))!.Message;
+
+    [Test]
+    public void NothingGivenMeansTheReferenceSmdpTheEmulatedEuiccAndBothCurves()
+    {
+        TargetConfig c = Load();
+        Assert.That(c.IsReference, Is.True);
+        Assert.That(c.SmdpTarget, Is.EqualTo("reference"));
+        Assert.That(c.Euicc.IsEmulated, Is.True);
+        Assert.That(c.Curves, Is.EqualTo(new[] { RspCurve.NistP256, RspCurve.BrainpoolP256r1 }));
+        Assert.That(c.PkiDirectory, Is.Null);
+        Assert.That(c.AdminProtocol, Is.EqualTo("gsma/rsp/v2.2.0"));
+    }
+
+    [Test]
+    public void FlagsWinOverTheEnvironmentWhichWinsOverTheFile()
+    {
+        TargetConfig c = Load(
+            flags: new() { ["curve"] = "nist" },
+            env: new() { ["CONFORMANCE_CURVE"] = "brp", ["CONFORMANCE_EUICC"] = "pcsc:Reader 0" },
+            file: new() { ["curve"] = "both", ["euicc"] = "emulated", ["smdpAddress"] = "smdp.example.com:8443" });
+        Assert.That(c.Curves, Is.EqualTo(new[] { RspCurve.NistP256 }));
+        Assert.That(c.Origins["curve"], Is.EqualTo("--curve"));
+        Assert.That(c.Euicc, Is.EqualTo(new EuiccTarget(false, "Reader 0")));
+        Assert.That(c.Origins["euicc"], Is.EqualTo("CONFORMANCE_EUICC"));
+        Assert.That(c.SmdpAddress, Is.EqualTo("smdp.example.com:8443"));
+        Assert.That(c.Origins["smdpAddress"], Is.EqualTo("\"smdpAddress\" in run.json"));
+    }
+
+    [TestCase("smdp", "ftp://smdp.example.com", "Setting --smdp ('ftp://smdp.example.com') is not 'reference' or the SM-DP+'s https:// URL.")]
+    [TestCase("curve", "p384", "Setting --curve ('p384') must be nist, brp or both.")]
+    [TestCase("euicc", "pcsc:", "Setting --euicc ('pcsc:') must be emulated, pcsc or pcsc:<reader name>.")]
+    [TestCase("smdpAddress", "smdp example.com", "Setting --smdp-address ('smdp example.com') is not an FQDN with an optional port.")]
+    [TestCase("tags", "@smdp and", "Setting --tags ('@smdp and') is not a tag expression (expected a @tag, 'not' or '(' but found 'end of expression').")]
+    [TestCase("pki", "/nonexistent/pki", "Setting --pki ('/nonexistent/pki') is neither 'generated' nor an existing directory.")]
+    [TestCase("trust", "/nonexistent/roots.pem", "Setting --trust ('/nonexistent/roots.pem') names no existing file.")]
+    public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
+        Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
+
+    [TestCase("0")]
+    [TestCase("-3")]
+    [TestCase("soon")]
+    [TestCase("601")]
+    public void TheTimeoutIsAPositiveNumberOfSeconds(string value) =>
+        Assert.That(Error(env: new() { ["CONFORMANCE_TIMEOUT_SECONDS"] = value }),
+            Is.EqualTo($"Setting CONFORMANCE_TIMEOUT_SECONDS ('{value}') must be a number of seconds between 0 and 600."));
+
+    [Test]
+    public void TheTimeoutIsReadInSeconds() =>
+        Assert.That(Load(env: new() { ["CONFORMANCE_TIMEOUT_SECONDS"] = "2.5" }).Timeout, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+
+    [Test]
+    public void AnUnknownKeyInTheFileIsNamed() =>
+        Assert.That(Error(file: new() { ["smdpAdress"] = "x" }), Does.StartWith("Setting \"smdpAdress\" in run.json is unknown"));
+
+    [Test]
+    public void ARemoteSmdpNeedsTheOperatorCertificate() =>
+        Assert.That(Error(flags: new() { ["smdp"] = "https://smdp.example.com" }),
+            Does.StartWith("Setting operatorCertificate (CONFORMANCE_OPERATOR_CERT) is missing"));
+
+    [Test]
+    public void ARemoteSmdpNeedsAnInventory()
+    {
+        string cert = Path.GetTempFileName();
+        try
+        {
+            Assert.That(Error(flags: new() { ["smdp"] = "https://smdp.example.com" },
+                    env: new() { ["CONFORMANCE_OPERATOR_CERT"] = cert, ["CONFORMANCE_OPERATOR_KEY"] = cert }),
+                Does.StartWith("Setting iccids (CONFORMANCE_ICCIDS) is missing"));
+            TargetConfig c = Load(flags: new() { ["smdp"] = "https://smdp.example.com:8443/" },
+                env: new() { ["CONFORMANCE_OPERATOR_CERT"] = cert, ["CONFORMANCE_OPERATOR_KEY"] = cert, ["CONFORMANCE_PROFILE_TYPE"] = "Gold" },
+                file: new() { ["iccids"] = "8999010000000000011, 8999010000000000029" });
+            Assert.That(c.IsReference, Is.False);
+            Assert.That(c.SmdpUrl, Is.EqualTo(new Uri("https://smdp.example.com:8443/")));
+            Assert.That(c.Iccids, Is.EqualTo(new[] { "8999010000000000011", "8999010000000000029" }));
+        }
+        finally
+        {
+            File.Delete(cert);
+        }
+    }
+
+    [Test]
+    public void OperatorCertificateAndKeyComeTogether()
+    {
+        string cert = Path.GetTempFileName();
+        try
+        {
+            Assert.That(Error(env: new() { ["CONFORMANCE_OPERATOR_CERT"] = cert }),
+                Is.EqualTo("Setting operatorKey (CONFORMANCE_OPERATOR_KEY) is missing: the operator's client certificate and key come together."));
+        }
+        finally
+        {
+            File.Delete(cert);
+        }
+    }
+
+    [Test]
+    public void TheTrustFileMustHoldPemCertificates()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a certificate");
+            Assert.That(Error(flags: new() { ["trust"] = path }), Is.EqualTo($"Setting --trust ('{path}') holds no PEM certificate."));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void AConfigFileThatIsNotJsonIsNamed()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "{ smdp: ");
+            var e = Assert.Throws<ConfigException>(() => ConfigSources.From(k => k == ConfigSources.ConfigVariable ? path : null));
+            Assert.That(e!.Message, Does.StartWith($"The configuration file {path} (from CONFORMANCE_CONFIG) is not valid JSON"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void TheFlagsFileNamesTheConfigFile()
+    {
+        string flags = Path.GetTempFileName(), config = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(config, """{ "curve": "brp", "iccids": ["8999010000000000011"] }""");
+            File.WriteAllText(flags, $$"""{ "config": "{{config}}", "euicc": "pcsc" }""");
+            var sources = ConfigSources.From(k => k == ConfigSources.FlagsVariable ? flags : null);
+            Assert.That(sources.Get(Settings.Curve), Is.EqualTo(new SettingValue("brp", $"\"curve\" in {Path.GetFileName(config)}")));
+            Assert.That(sources.Get(Settings.Euicc), Is.EqualTo(new SettingValue("pcsc", "--euicc")));
+            Assert.That(sources.Get(Settings.Iccids)!.Value, Is.EqualTo("8999010000000000011"));
+        }
+        finally
+        {
+            File.Delete(flags);
+            File.Delete(config);
+        }
+    }
+}

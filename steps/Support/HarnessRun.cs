@@ -1,0 +1,150 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using Conformance.Adapters.Es2Plus;
+using Conformance.Reports.Allure;
+using Conformance.Rsp.Crypto;
+using Conformance.Rsp.Pki;
+
+namespace Conformance.Steps.Support;
+
+/// <summary>
+/// Everything that lives for a whole run: the configuration, the PKI, the reference SM-DP+ (when it is
+/// the target), the operator endpoint, the Allure results and the progress file. Built once by the
+/// run hooks; scenarios get it by context injection.
+/// </summary>
+public sealed class HarnessRun : IAsyncDisposable
+{
+    private HarnessRun(TargetConfig config, AllureRun allure, TestPki pki, OperatorEndpoint operatorEndpoint)
+    {
+        Config = config;
+        Allure = allure;
+        Pki = pki;
+        Operator = operatorEndpoint;
+    }
+
+    public TargetConfig Config { get; }
+    public AllureRun Allure { get; }
+    public TestPki Pki { get; }
+    public OperatorEndpoint Operator { get; }
+    public ReferenceSmdp? Reference { get; private set; }
+    public ProfileInventory Inventory { get; private set; } = null!;
+
+    /// <summary>How the operator reaches the SM-DP+ over ES2+ (with the operator's own certificate).</summary>
+    public Es2PlusClientOptions Es2Plus { get; private set; } = null!;
+
+    /// <summary>A client certificate from a CA nobody trusts, for the refused-operator scenarios.</summary>
+    public X509Certificate2 RogueOperatorCertificate { get; } = PkiMaterial.RogueOperatorCertificate();
+
+    /// <summary>Where a line per finished scenario goes (CONFORMANCE_PROGRESS), or null.</summary>
+    public string? ProgressFile { get; } = System.Environment.GetEnvironmentVariable("CONFORMANCE_PROGRESS") is { Length: > 0 } p ? p : null;
+
+    public string ResultsDirectory => Path.Combine(Config.OutDirectory, "allure-results");
+
+    public static async Task<HarnessRun> StartAsync(TargetConfig config, CancellationToken ct = default)
+    {
+        TestPki pki = LoadPki(config);
+        var allure = new AllureRun(Path.Combine(config.OutDirectory, "allure-results"), clean: true);
+        var run = new HarnessRun(config, allure, pki, new OperatorEndpoint());
+        try
+        {
+            await run.ConnectAsync(ct).ConfigureAwait(false);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The generated test PKI (loopback names in CERT.DPtls), or the SGP.26-like directory of the configuration.</summary>
+    public static TestPki LoadPki(TargetConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.PkiDirectory is null)
+        {
+            // Both curves always: the reference SM-DP+ presents the NIST CERT.DPtls (TLS stacks commonly refuse
+            // brainpool certificates) even when --curve brp narrows the scenarios.
+            return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress) });
+        }
+
+        PkiLoadResult loaded = Sgp26Loader.Load(config.PkiDirectory, new PkiLoadOptions { Curves = config.Curves });
+        return loaded.Success ? loaded.Pki! : throw new ConfigException(
+            $"Setting pki ('{config.PkiDirectory}') is not a usable SGP.26 directory: {loaded.Errors[0]}.");
+    }
+
+    private async Task ConnectAsync(CancellationToken ct)
+    {
+        if (Config.IsReference)
+        {
+            Reference = await ReferenceSmdp.StartAsync(Config, Pki, Operator.Url, ct).ConfigureAwait(false);
+            Inventory = Reference.Inventory;
+            Es2Plus = new Es2PlusClientOptions
+            {
+                // The URL carries the SM-DP+ name (SNI, certificate name check); the socket goes to loopback.
+                BaseAddress = new Uri($"https://{Host(Config.SmdpAddress)}:{Reference.BoundAddress.Port}/"),
+                ConnectTo = Reference.Endpoint,
+                TrustedRoots = [PkiMaterial.Certificate(PkiMaterial.TlsCurve(Pki).Ci.Certificate)],
+                ClientCertificate = OperatorCertificate(),
+                AdminProtocol = Config.AdminProtocol,
+                Timeout = Config.Timeout,
+            };
+            return;
+        }
+
+        Inventory = new ProfileInventory(Config.Iccids, Config.ProfileType!);
+        Es2Plus = new Es2PlusClientOptions
+        {
+            BaseAddress = Config.Es2PlusUrl ?? Config.SmdpUrl!,
+            TrustedRoots = Config.TrustPath is null ? [] : PkiMaterial.Roots(Config.TrustPath),
+            ClientCertificate = OperatorCertificate(),
+            AdminProtocol = Config.AdminProtocol,
+            Timeout = Config.Timeout,
+        };
+    }
+
+    private X509Certificate2 OperatorCertificate()
+    {
+        if (Config.OperatorCertificatePath is { } cert)
+        {
+            return PkiMaterial.FromPemFiles(cert, Config.OperatorKeyPath!);
+        }
+
+        OperatorPki op = Pki.Operator ?? throw new ConfigException(
+            $"Setting {Settings.OperatorCertificate.Key} ({Settings.OperatorCertificate.Env}) is missing and the PKI has no ES2plus operator client certificate.");
+        return PkiMaterial.WithKey(op.Client, op.ClientKey ?? throw new ConfigException(
+            "Setting pki has an ES2plus operator client certificate without its private key (SK_OPERATOR_CLIENT_NIST.pem)."));
+    }
+
+    /// <summary>The Allure environment widget: targets, versions, PKI.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentProperties() => new Dictionary<string, string>
+    {
+        ["SM-DP+ target"] = Config.SmdpTarget,
+        ["SM-DP+ address"] = Config.SmdpAddress,
+        ["ES2+ URL"] = Es2Plus.BaseAddress.ToString(),
+        ["X-Admin-Protocol"] = Config.AdminProtocol,
+        ["eUICC target"] = Config.Euicc.ToString(),
+        ["curves"] = string.Join(", ", Config.Curves.Select(c => c.ShortName())),
+        ["PKI"] = Config.PkiDirectory ?? "generated (TestPkiGenerator, seed 1, loopback SANs)",
+        ["CI subjects"] = string.Join("; ", Pki.Curves.Select(c => $"{c.Curve.ShortName()}: {c.Ci.Certificate.Subject}")),
+        ["operator endpoint"] = Operator.Url.ToString(),
+        ["tags"] = RunSelection.Of(Config)?.ToTestFilter() ?? "(all)",
+        ["harness version"] = typeof(HarnessRun).Assembly.GetName().Version?.ToString() ?? "?",
+        ["BDD framework"] = typeof(ScenarioContext).Assembly.GetName().Name + " " + typeof(ScenarioContext).Assembly.GetName().Version,
+        [".NET"] = RuntimeInformation.FrameworkDescription,
+        ["OS"] = RuntimeInformation.OSDescription,
+    };
+
+    private static string Host(string smdpAddress) => smdpAddress.Split(':')[0];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Reference is not null)
+        {
+            await Reference.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Operator.Dispose();
+        RogueOperatorCertificate.Dispose();
+    }
+}

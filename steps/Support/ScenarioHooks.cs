@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Conformance.Reports.Allure;
+
+namespace Conformance.Steps.Support;
+
+/// <summary>
+/// Per scenario: makes the run available to drivers (context injection), records the scenario and each
+/// step in Allure with timing and verdict, attaches every HTTP exchange decoded to the step that made it
+/// and, on failure, all exchanges of the scenario to the scenario; writes one progress line.
+/// </summary>
+[Binding]
+public sealed class ScenarioHooks(IObjectContainer container, FeatureContext feature, ScenarioContext scenario, ExchangeLog exchanges)
+{
+    private ScenarioRecorder? _recorder;
+
+    [BeforeScenario(Order = HookOrder.Harness)]
+    public void StartScenario()
+    {
+        HarnessRun? run = RunHooks.Current;
+        if (run is not null)
+        {
+            container.RegisterInstanceAs(run);
+            _recorder = run.Allure.StartScenario(ScenarioDescription.Of(feature.FeatureInfo, scenario.ScenarioInfo, run.Config));
+        }
+
+        if (RunHooks.StartupError is { } error)
+        {
+            throw new ConfigException(error);
+        }
+    }
+
+    [BeforeStep(Order = HookOrder.Harness)]
+    public void StartStep()
+    {
+        StepInfo step = scenario.StepContext.StepInfo;
+        _recorder?.StartStep($"{step.StepDefinitionType} {step.Text}");
+        if (step.Table is { } table)
+        {
+            _recorder?.Attach("step table", MimeTypes.Text, table.ToString());
+        }
+    }
+
+    [AfterStep(Order = HookOrder.Verdict)]
+    public void EndStep()
+    {
+        if (_recorder is null)
+        {
+            return;
+        }
+
+        foreach (Adapters.Es2Plus.HttpExchange x in exchanges.TakeNew())
+        {
+            _recorder.Attach($"{x.Interface} {x.Function}: {x.Summary}", MimeTypes.Text, ExchangeLog.Describe(x));
+        }
+
+        _recorder.EndStep(scenario.TestError);
+    }
+
+    [AfterScenario(Order = HookOrder.Verdict)]
+    public void FinishScenario()
+    {
+        if (_recorder is null)
+        {
+            return;
+        }
+
+        (AllureStatus status, AllureStatusDetails? details) = Verdict();
+        if (status is AllureStatus.Failed or AllureStatus.Broken && exchanges.All.Count > 0)
+        {
+            _recorder.Attach("all HTTP exchanges of the scenario", MimeTypes.Text,
+                string.Join("\n" + new string('=', 72) + "\n\n", exchanges.All.Select(ExchangeLog.Describe)));
+        }
+
+        AllureResult result = _recorder.Finish(status, details);
+        Progress(result);
+    }
+
+    private (AllureStatus, AllureStatusDetails?) Verdict()
+    {
+        if (scenario.TestError is { } error)
+        {
+            return (AllureStatuses.FromException(error), AllureStatusDetails.FromException(error));
+        }
+
+        return scenario.ScenarioExecutionStatus switch
+        {
+            ScenarioExecutionStatus.OK => (AllureStatus.Passed, null),
+            ScenarioExecutionStatus.Skipped => (AllureStatus.Skipped, null),
+            var other => (AllureStatus.Broken, new AllureStatusDetails($"the scenario ended as {other} (undefined or pending step?)")),
+        };
+    }
+
+    private void Progress(AllureResult result)
+    {
+        if (RunHooks.Current?.ProgressFile is not { } file)
+        {
+            return;
+        }
+
+        string verdict = result.Status switch
+        {
+            AllureStatus.Passed => "PASS",
+            AllureStatus.Failed => "FAIL",
+            AllureStatus.Broken => "BROKEN",
+            _ => "SKIP",
+        };
+        var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{verdict,-6} {result.Label(AllureLabels.Epic)} {result.Label(AllureLabels.Feature)}: {result.Name}");
+        line.Append(CultureInfo.InvariantCulture, $" ({result.DurationSeconds * 1000:0} ms)");
+        if (result.Status is not AllureStatus.Passed && result.StatusDetails?.Message is { Length: > 0 } m)
+        {
+            line.Append("\n         ").Append(m.Split('\n')[0].Trim());
+        }
+
+        File.AppendAllText(file, line.Append('\n').ToString());
+    }
+}

@@ -1,0 +1,24 @@
+namespace Conformance.Steps.Support;
+
+/// <summary>Every setting of a run (README "Configuration" lists the same table).</summary>
+public static class Settings
+{
+    public static readonly Setting Smdp = new("smdp", "--smdp", "CONFORMANCE_SMDP", "SM-DP+ under test: 'reference' (bundled, in-process) or its https:// URL");
+    public static readonly Setting SmdpAddress = new("smdpAddress", "--smdp-address", "CONFORMANCE_SMDP_ADDRESS", "the SM-DP+ address (FQDN[:port]) as an LPA gets it");
+    public static readonly Setting Trust = new("trust", "--trust", "CONFORMANCE_TRUST", "PEM file of the roots trusted for the SM-DP+ TLS certificate");
+    public static readonly Setting AdminProtocol = new("adminProtocol", null, "CONFORMANCE_ADMIN_PROTOCOL", "X-Admin-Protocol sent (gsma/rsp/vX.Y.Z)");
+    public static readonly Setting Timeout = new("timeoutSeconds", null, "CONFORMANCE_TIMEOUT_SECONDS", "timeout of one call to the SUT, in seconds");
+    public static readonly Setting Es2PlusUrl = new("es2plusUrl", null, "CONFORMANCE_ES2PLUS_URL", "ES2+ base URL when it differs from the SM-DP+ URL");
+    public static readonly Setting OperatorCertificate = new("operatorCertificate", null, "CONFORMANCE_OPERATOR_CERT", "PEM of the operator's ES2+ TLS client certificate");
+    public static readonly Setting OperatorKey = new("operatorKey", null, "CONFORMANCE_OPERATOR_KEY", "PEM of its private key");
+    public static readonly Setting Pki = new("pki", "--pki", "CONFORMANCE_PKI", "'generated' or a directory laid out like SGP.26");
+    public static readonly Setting Curve = new("curve", "--curve", "CONFORMANCE_CURVE", "curves to run: nist, brp or both");
+    public static readonly Setting Euicc = new("euicc", "--euicc", "CONFORMANCE_EUICC", "eUICC: emulated, pcsc or pcsc:<reader name>");
+    public static readonly Setting Tags = new("tags", "--tags", "CONFORMANCE_TAGS", "tag expression selecting scenarios (@smdp and not @negative)");
+    public static readonly Setting Out = new("out", "--out", "CONFORMANCE_OUT", "report directory");
+    public static readonly Setting ProfileType = new("profileType", null, "CONFORMANCE_PROFILE_TYPE", "profile type the remote SM-DP+ holds for DownloadOrder by profileType");
+    public static readonly Setting Iccids = new("iccids", null, "CONFORMANCE_ICCIDS", "available ICCIDs of that profile type on the remote SM-DP+ (comma-separated)");
+
+    public static readonly IReadOnlyList<Setting> All =
+        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, Tags, Out, ProfileType, Iccids];
+}

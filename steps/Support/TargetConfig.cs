@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Conformance.Rsp.Crypto;
+
+namespace Conformance.Steps.Support;
+
+/// <summary>The eUICC behind the scenarios: the emulator in-process, or a card in a PC/SC reader.</summary>
+public sealed record EuiccTarget(bool IsEmulated, string? Reader)
+{
+    public override string ToString() => IsEmulated ? "emulated" : Reader is null ? "pcsc" : $"pcsc:{Reader}";
+}
+
+/// <summary>
+/// The configuration of a run (DESIGN.md §3), resolved from <see cref="ConfigSources"/> and validated:
+/// anything wrong is a <see cref="ConfigException"/> with one sentence naming the setting.
+/// </summary>
+public sealed partial record TargetConfig
+{
+    public const string Reference = "reference";
+    public const string Generated = "generated";
+
+    /// <summary>The SM-DP+ URL, or null for the bundled reference SM-DP+.</summary>
+    public Uri? SmdpUrl { get; init; }
+    public bool IsReference => SmdpUrl is null;
+    public string SmdpTarget => SmdpUrl?.ToString() ?? Reference;
+    public string SmdpAddress { get; init; } = "testsmdpplus1.example.com";
+    public string? TrustPath { get; init; }
+    public string AdminProtocol { get; init; } = "gsma/rsp/v2.2.0";
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public Uri? Es2PlusUrl { get; init; }
+    public string? OperatorCertificatePath { get; init; }
+    public string? OperatorKeyPath { get; init; }
+    /// <summary>The SGP.26-like PKI directory, or null for a generated PKI.</summary>
+    public string? PkiDirectory { get; init; }
+    public IReadOnlyList<RspCurve> Curves { get; init; } = [RspCurve.NistP256, RspCurve.BrainpoolP256r1];
+    public EuiccTarget Euicc { get; init; } = new(true, null);
+    public string? Tags { get; init; }
+    public string OutDirectory { get; init; } = Path.Combine("reports", "out");
+    public string? ProfileType { get; init; }
+    public IReadOnlyList<string> Iccids { get; init; } = [];
+
+    /// <summary>Where each setting that was given came from (for the report's environment).</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
+
+    public static TargetConfig Load() => Load(ConfigSources.FromProcess());
+
+    public static TargetConfig Load(ConfigSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.UnknownFileKeys(Settings.All).FirstOrDefault() is { } unknown)
+        {
+            throw new ConfigException($"Setting \"{unknown}\" in {sources.FileName ?? "the flags"} is unknown; known settings are {string.Join(", ", Settings.All.Select(s => s.Key))}.");
+        }
+
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        SettingValue? Get(Setting s)
+        {
+            SettingValue? v = sources.Get(s);
+            if (v is not null)
+            {
+                origins[s.Key] = v.Origin;
+            }
+
+            return v;
+        }
+
+        var c = new TargetConfig();
+        if (Get(Settings.Smdp) is { } smdp && smdp.Value != Reference)
+        {
+            c = c with { SmdpUrl = HttpsUrl(smdp, "'reference' or the SM-DP+'s https:// URL") };
+        }
+
+        if (Get(Settings.SmdpAddress) is { } address)
+        {
+            c = c with { SmdpAddress = FqdnRegex().IsMatch(address.Value) ? address.Value : throw Invalid(address, "is not an FQDN with an optional port") };
+        }
+
+        c = c with
+        {
+            TrustPath = Get(Settings.Trust) is { } trust ? ExistingPemCertificates(trust) : null,
+            AdminProtocol = Get(Settings.AdminProtocol) is { } ap
+                ? AdminProtocolRegex().IsMatch(ap.Value) ? ap.Value : throw Invalid(ap, "must look like gsma/rsp/v2.2.0")
+                : c.AdminProtocol,
+            Timeout = Get(Settings.Timeout) is { } t ? Seconds(t) : c.Timeout,
+            Es2PlusUrl = Get(Settings.Es2PlusUrl) is { } es2 ? HttpsUrl(es2, "an https:// URL") : null,
+            OperatorCertificatePath = Get(Settings.OperatorCertificate) is { } oc ? ExistingFile(oc) : null,
+            OperatorKeyPath = Get(Settings.OperatorKey) is { } ok ? ExistingFile(ok) : null,
+            PkiDirectory = Get(Settings.Pki) is { } pki && pki.Value != Generated
+                ? Directory.Exists(pki.Value) ? Path.GetFullPath(pki.Value) : throw Invalid(pki, "is neither 'generated' nor an existing directory")
+                : null,
+            Curves = Get(Settings.Curve) is { } curve ? ParseCurves(curve) : c.Curves,
+            Euicc = Get(Settings.Euicc) is { } euicc ? EuiccOf(euicc) : c.Euicc,
+            Tags = Get(Settings.Tags) is { } tags ? CheckedTags(tags) : null,
+            OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
+            ProfileType = Get(Settings.ProfileType)?.Value,
+            Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
+        };
+        return c.CheckCombinations(origins) with { Origins = origins };
+    }
+
+    private TargetConfig CheckCombinations(Dictionary<string, string> origins)
+    {
+        if (OperatorCertificatePath is not null != OperatorKeyPath is not null)
+        {
+            Setting missing = OperatorKeyPath is null ? Settings.OperatorKey : Settings.OperatorCertificate;
+            throw new ConfigException($"Setting {missing.Key} ({missing.Env}) is missing: the operator's client certificate and key come together.");
+        }
+
+        if (!IsReference && OperatorCertificatePath is null && PkiDirectory is null)
+        {
+            throw new ConfigException($"Setting {Settings.OperatorCertificate.Key} ({Settings.OperatorCertificate.Env}) is missing: the SM-DP+ at {SmdpUrl} needs the operator's ES2+ client certificate and key (or a --pki directory with ES2plus/).");
+        }
+
+        if (!IsReference && Iccids.Count == 0)
+        {
+            throw new ConfigException($"Setting {Settings.Iccids.Key} ({Settings.Iccids.Env}) is missing: the ES2+ scenarios against {SmdpUrl} need available ICCIDs of that SM-DP+.");
+        }
+
+        if (!IsReference && ProfileType is null)
+        {
+            throw new ConfigException($"Setting {Settings.ProfileType.Key} ({Settings.ProfileType.Env}) is missing: DownloadOrder by profile type needs the profile type of the given ICCIDs.");
+        }
+
+        if (IsReference && origins.TryGetValue(Settings.Iccids.Key, out string? from))
+        {
+            throw new ConfigException($"Setting {Settings.Iccids.Key} (from {from}) applies to a remote SM-DP+ only: the reference SM-DP+ makes its own inventory.");
+        }
+
+        return this;
+    }
+
+    private static Uri HttpsUrl(SettingValue v, string expected) =>
+        Uri.TryCreate(v.Value, UriKind.Absolute, out Uri? u) && u.Scheme == Uri.UriSchemeHttps && u.Host.Length > 0
+            ? u : throw Invalid(v, $"is not {expected}");
+
+    private static string ExistingFile(SettingValue v) =>
+        File.Exists(v.Value) ? Path.GetFullPath(v.Value) : throw Invalid(v, "names no existing file");
+
+    private static string ExistingPemCertificates(SettingValue v)
+    {
+        string path = ExistingFile(v);
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPemFile(path);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw Invalid(v, $"is not a PEM file of certificates ({e.Message.TrimEnd('.')})");
+        }
+
+        return roots.Count > 0 ? path : throw Invalid(v, "holds no PEM certificate");
+    }
+
+    private static TimeSpan Seconds(SettingValue v) =>
+        double.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s > 0 && s <= 600
+            ? TimeSpan.FromSeconds(s) : throw Invalid(v, "must be a number of seconds between 0 and 600");
+
+    private static IReadOnlyList<RspCurve> ParseCurves(SettingValue v) => v.Value.ToLowerInvariant() switch
+    {
+        "nist" => [RspCurve.NistP256],
+        "brp" => [RspCurve.BrainpoolP256r1],
+        "both" => [RspCurve.NistP256, RspCurve.BrainpoolP256r1],
+        _ => throw Invalid(v, "must be nist, brp or both"),
+    };
+
+    private static EuiccTarget EuiccOf(SettingValue v) => v.Value switch
+    {
+        "emulated" => new(true, null),
+        "pcsc" => new(false, null),
+        _ when v.Value.StartsWith("pcsc:", StringComparison.Ordinal) && v.Value.Length > 5 => new(false, v.Value[5..]),
+        _ => throw Invalid(v, "must be emulated, pcsc or pcsc:<reader name>"),
+    };
+
+    private static string CheckedTags(SettingValue v)
+    {
+        try
+        {
+            TagExpression.Parse(v.Value);
+            return v.Value;
+        }
+        catch (FormatException e)
+        {
+            throw Invalid(v, $"is not a tag expression ({e.Message})");
+        }
+    }
+
+    private static IReadOnlyList<string> Iccid(SettingValue v)
+    {
+        string[] ids = v.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return ids.FirstOrDefault(i => !IccidRegex().IsMatch(i)) is { } bad
+            ? throw Invalid(v, $"holds '{bad}', which is not an ICCID of 18 to 20 digits")
+            : ids;
+    }
+
+    private static ConfigException Invalid(SettingValue v, string problem) =>
+        new($"Setting {v.Origin} ('{v.Value}') {problem}.");
+
+    [GeneratedRegex(@"^(?=.{1,253}(:|$))([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:[0-9]{1,5})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex FqdnRegex();
+
+    [GeneratedRegex(@"^gsma/rsp/v\d+\.\d+\.\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdminProtocolRegex();
+
+    [GeneratedRegex("^([0-9]{18,20}|[0-9]{19}F)$", RegexOptions.CultureInvariant)]
+    private static partial Regex IccidRegex();
+}
