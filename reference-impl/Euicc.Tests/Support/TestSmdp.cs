@@ -9,7 +9,7 @@ using Conformance.Rsp.StatusCodes;
 namespace Conformance.Euicc.Tests.Support;
 
 /// <summary>What the test SM-DP+ puts in a bound profile package, and how it breaks it on purpose.</summary>
-internal sealed record BppSpec
+public sealed record BppSpec
 {
     public string Iccid { get; init; } = "89000123456789012341";
 
@@ -53,7 +53,7 @@ internal sealed record BppSpec
 }
 
 /// <summary>A bound profile package as the LPA sends it, with where each part sits in <see cref="Chunks"/>.</summary>
-internal sealed record BuiltBpp(List<byte[]> Chunks, int First88, int Count88, int? A2, int First86, byte[] Metadata);
+public sealed record BuiltBpp(List<byte[]> Chunks, int First88, int Count88, int? A2, int First86, byte[] Metadata);
 
 /// <summary>
 /// A small SM-DP+ built from the protocol core, for driving the eUICC: signs serverSigned1 with the DPauth key,
