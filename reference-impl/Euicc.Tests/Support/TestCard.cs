@@ -12,7 +12,7 @@ namespace Conformance.Euicc.Tests.Support;
 /// The emulated eUICC as an LPA sees it: <see cref="Es10Handler"/> behind <see cref="IsdrFrontEnd"/>, reached
 /// only through APDUs (<see cref="InProcessApduTransport"/> and <see cref="IsdrSession"/> of the adapters).
 /// </summary>
-internal sealed class TestCard : IAsyncDisposable
+public sealed class TestCard : IAsyncDisposable
 {
     private static readonly Lazy<TestPki> SharedPki = new(() => TestPkiGenerator.Generate());
     private static readonly Lazy<EuiccIdentity> SharedIdentity = new(() => EuiccIdentity.FromPki(SharedPki.Value));

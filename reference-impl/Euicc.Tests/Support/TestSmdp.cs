@@ -60,7 +60,7 @@ public sealed record BuiltBpp(List<byte[]> Chunks, int First88, int Count88, int
 /// smdpSigned2 with the DPpb key, and builds bound profile packages with BspInstance, ProfileSegmentation and
 /// SyntheticProfile (SGP.22 v2.5 §3.1.2, §3.1.3, §5.5).
 /// </summary>
-internal sealed class TestSmdp(CurvePki pki)
+public sealed class TestSmdp(CurvePki pki)
 {
     public const string Address = "testsmdpplus1.example.com";
 
