@@ -10,9 +10,9 @@ public class ProfileManagementTests
     internal const string IccidA = "89000123456789012341";
     internal const string IccidB = "89000123456789012358";
 
-    internal static async Task<TestCard> CardWithTwoProfiles(Card.EuiccOptions? options = null, BppSpec? a = null, BppSpec? b = null)
+    internal static async Task<TestCard> CardWithTwoProfiles(Card.EuiccOptions? options = null, BppSpec? a = null, BppSpec? b = null, string? stateDirectory = null)
     {
-        TestCard card = await TestCard.OpenAsync(options);
+        TestCard card = await TestCard.OpenAsync(options, stateDirectory);
         foreach (BppSpec spec in new[] { a ?? new BppSpec { Iccid = IccidA }, b ?? new BppSpec { Iccid = IccidB } })
         {
             ProfileInstallationResult pir = await Lpa.Install(card, new TestSmdp(TestCard.Nist), spec);
