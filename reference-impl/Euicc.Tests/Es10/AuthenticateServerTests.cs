@@ -83,7 +83,7 @@ public class AuthenticateServerTests
     [Test]
     public async Task ServerAddressIsSignedBackNotCheckedAgainstTheDefault()
     {
-        await using TestCard card = await TestCard.OpenAsync(new Card.EuiccOptions { DefaultSmdpAddress = "default.example.com" });
+        await using TestCard card = await TestCard.OpenAsync(new Euicc.Card.EuiccOptions { DefaultSmdpAddress = "default.example.com" });
         byte[] challenge = await Lpa.Challenge(card);
         AuthenticateServerResponse r = await Lpa.AuthenticateServer(card, new TestSmdp(TestCard.Nist).AuthenticateServer(challenge, address: "other.example.com"));
         Assert.That(r.AuthenticateResponseOk!.EuiccSigned1.ServerAddress, Is.EqualTo("other.example.com"));

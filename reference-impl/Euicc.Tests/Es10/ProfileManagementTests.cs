@@ -10,7 +10,7 @@ public class ProfileManagementTests
     internal const string IccidA = "89000123456789012341";
     internal const string IccidB = "89000123456789012358";
 
-    internal static async Task<TestCard> CardWithTwoProfiles(Card.EuiccOptions? options = null, BppSpec? a = null, BppSpec? b = null, string? stateDirectory = null)
+    internal static async Task<TestCard> CardWithTwoProfiles(Euicc.Card.EuiccOptions? options = null, BppSpec? a = null, BppSpec? b = null, string? stateDirectory = null)
     {
         TestCard card = await TestCard.OpenAsync(options, stateDirectory);
         foreach (BppSpec spec in new[] { a ?? new BppSpec { Iccid = IccidA }, b ?? new BppSpec { Iccid = IccidB } })
@@ -130,7 +130,7 @@ public class ProfileManagementTests
     public async Task MemoryResetDeletesByClassAndResetsTheAddress()
     {
         var test = new BppSpec { Iccid = IccidB, ProfileClass = ProfileClass.test, ProfilePolicyRules = NamedBitList.Of(PprId.ppr2) };
-        await using TestCard card = await CardWithTwoProfiles(new Card.EuiccOptions { DefaultSmdpAddress = "initial.example.com" }, b: test);
+        await using TestCard card = await CardWithTwoProfiles(new Euicc.Card.EuiccOptions { DefaultSmdpAddress = "initial.example.com" }, b: test);
         await card.Es10(new SetDefaultDpAddressRequest("changed.example.com").Encode());
 
         byte[] Reset(params ResetOption[] options) => new EuiccMemoryResetRequest(NamedBitList.Of(options)).Encode();
