@@ -40,7 +40,7 @@ internal static class Notifications
     {
         var metadata = new NotificationMetadata(state.NextSeqNumber, NamedBitList.Of(NotificationEvent.notificationInstall), address, iccid);
         var data = new ProfileInstallationResultData(transactionId, metadata, smdpOid, success, error);
-        byte[] signature = card.Sign(credential.PrivateKey, data.Encode());
+        byte[] signature = card.Sign(credential.Presented(card.Faults).Key, data.Encode());
         byte[] pir = new ProfileInstallationResult(data, signature).Encode();
         return (Add(state, NotificationEvent.notificationInstall, address, iccid?.ToString(), pir), pir);
     }
