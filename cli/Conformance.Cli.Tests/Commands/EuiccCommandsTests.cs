@@ -51,15 +51,25 @@ public class EuiccCommandsTests
         using var stop = new CancellationTokenSource();
         Task<int> serve = Root().Parse(["euicc", "serve", "--vpcd", $"127.0.0.1:{port}", "--state", _dir])
             .InvokeAsync(cancellationToken: stop.Token);
-        using var acceptDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var acceptDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using Socket peer = await listener.AcceptSocketAsync(acceptDeadline.Token);
         await using var stream = new NetworkStream(peer);
         await stream.WriteAsync(new byte[] { 0x00, 0x05, 0x00, 0x70, 0x00, 0x00, 0x01 });
         var answer = new byte[5];
         await stream.ReadExactlyAsync(answer, acceptDeadline.Token);
         Assert.That(Convert.ToHexString(answer), Is.EqualTo("0003019000"), "MANAGE CHANNEL answered through the vpcd protocol");
+        // The real ES10 handler behind it: SELECT the ISD-R on channel 1, then GetEID.
+        await stream.WriteAsync(Convert.FromHexString("001501A4040010A0000005591010FFFFFFFF8900000100"));
+        await stream.ReadExactlyAsync(answer.AsMemory(0, 4), acceptDeadline.Token);
+        Assert.That(Convert.ToHexString(answer.AsSpan(0, 4)), Is.EqualTo("00029000"));
+        await stream.WriteAsync(Convert.FromHexString("000C81E2910006BF3E035C015A00"));
+        var eid = new byte[2 + 23];
+        await stream.ReadExactlyAsync(eid, acceptDeadline.Token);
+        Assert.That(Convert.ToHexString(eid), Is.EqualTo("0017BF3E125A10" + "89049032123451234512345678901235" + "9000"), "the EID of the generated test PKI");
         await stop.CancelAsync();
         Assert.That(await serve.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
         Assert.That(await File.ReadAllTextAsync(Path.Combine(_dir, "state.json")), Does.Contain("\"Starts\": 1"));
+        Assert.That(File.Exists(Path.Combine(_dir, "card", "state.json")), "the card state");
+        Assert.That(Directory.Exists(Path.Combine(_dir, "pki", "eUICC")), "the generated PKI, SGP.26 layout");
     }
 }

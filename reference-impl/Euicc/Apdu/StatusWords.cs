@@ -40,6 +40,9 @@ public static class StatusWords
     /// <summary>'6A84' Wrong parameters: not enough memory space in the file.</summary>
     public static readonly StatusWord NotEnoughMemorySpace = new(0x6A84);
 
+    /// <summary>'6A88' Wrong parameters: referenced data or reference data not found (an ES10 command this eUICC does not know).</summary>
+    public static readonly StatusWord ReferencedDataNotFound = new(0x6A88);
+
     /// <summary>'6A86' Wrong parameters: incorrect parameters P1-P2.</summary>
     public static readonly StatusWord IncorrectP1P2 = new(0x6A86);
 
@@ -66,6 +69,7 @@ public static class StatusWords
         [FileOrApplicationNotFound.Value] = "file or application not found",
         [NotEnoughMemorySpace.Value] = "not enough memory space",
         [IncorrectP1P2.Value] = "incorrect parameters P1-P2",
+        [ReferencedDataNotFound.Value] = "referenced data not found",
         [InstructionNotSupported.Value] = "instruction not supported",
         [ClassNotSupported.Value] = "class not supported",
         [NoPreciseDiagnosis.Value] = "no precise diagnosis",
