@@ -134,7 +134,8 @@ public sealed class SmdpServer : IAsyncDisposable
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(new OperatorCertificateValidator(operatorCa));
         s.AddSingleton<Es2PlusFunctions>();
-        s.AddSingleton<IEs9PlusFunctions, NotYetImplementedEs9Plus>();
+        s.AddSingleton(_ => SmdpCredentials.From(_options.Pki ?? SmdpCredentials.GeneratedDefault, _options.AdditionalTrustedCis));
+        s.AddSingleton<IEs9PlusFunctions, Es9PlusFunctions>();
         s.AddSingleton<DownloadProgressNotifier>();
         s.AddHostedService(sp => sp.GetRequiredService<DownloadProgressNotifier>());
         _configureServices?.Invoke(s);

@@ -51,7 +51,11 @@ public static partial class RspEndpoint
     public static async Task WriteAsync(HttpContext ctx, RspResult result, SmdpOptions options)
     {
         HttpResponse response = ctx.Response;
-        response.Headers[RspJson.AdminProtocolHeader] = EchoedAdminProtocol(ctx.Request, options);
+        // SGP.22 §6.5.1: responses carry X-Admin-Protocol (the defect MissingAdminProtocolHeader leaves it out).
+        if (!options.Defects.Contains(SmdpDefect.MissingAdminProtocolHeader))
+        {
+            response.Headers[RspJson.AdminProtocolHeader] = EchoedAdminProtocol(ctx.Request, options);
+        }
         if (result is RspResult.NoContent)
         {
             response.StatusCode = StatusCodes.Status204NoContent;

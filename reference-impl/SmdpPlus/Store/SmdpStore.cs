@@ -48,7 +48,9 @@ public sealed partial class SmdpStore
         c.Open();
         using var cmd = c.CreateCommand();
         // Wait for the writer instead of failing with SQLITE_BUSY; foreign keys on.
-        cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        // synchronous NORMAL in WAL mode: a commit survives a process crash or restart (the WAL is written
+        // before the commit returns); only an OS crash or power loss may drop the last commits.
+        cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         cmd.ExecuteNonQuery();
         return c;
     }

@@ -130,6 +130,62 @@ public sealed class StoreTransaction : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
+    public async Task<DownloadSession?> GetSessionAsync(string transactionId)
+    {
+        await using SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
+        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+    }
+
+    public async Task SaveSessionAsync(DownloadSession session)
+    {
+        await using SqliteCommand cmd = Command("");
+        Queries.PrepareSaveSession(cmd, session);
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The order carrying this (non-empty) MatchingID, or null.</summary>
+    public async Task<OrderRecord?> FindOrderByMatchingIdAsync(string matchingId)
+    {
+        await using SqliteCommand cmd = Command("SELECT * FROM orders WHERE matching_id = $m LIMIT 1", ("$m", matchingId));
+        return await Queries.ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
+    }
+
+    /// <summary>The orders linked to an EID, oldest first.</summary>
+    public async Task<List<OrderRecord>> FindOrdersByEidAsync(string eid)
+    {
+        await using SqliteCommand cmd = Command("SELECT * FROM orders WHERE eid = $e ORDER BY created_at, iccid", ("$e", eid));
+        return await Queries.ReadAllAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
+    }
+
+    /// <summary>The profile type behind a reusable MatchingID (see <see cref="SmdpStore.AddPoolAsync"/>), or null.</summary>
+    public async Task<string?> PoolProfileTypeAsync(string matchingId)
+    {
+        await using SqliteCommand cmd = Command("SELECT profile_type FROM pools WHERE matching_id = $m", ("$m", matchingId));
+        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) as string;
+    }
+
+    /// <summary>The most recent session of a profile that delivered a BPP (the binding a retry may reuse), or null.</summary>
+    public async Task<DownloadSession?> LastBoundSessionOfAsync(string iccid)
+    {
+        await using SqliteCommand cmd = Command(
+            "SELECT * FROM sessions WHERE iccid = $i AND otpk_euicc IS NOT NULL AND otsk_dp IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+            ("$i", iccid));
+        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
+    public async Task<long> AddNotificationAsync(ReceivedNotification n)
+    {
+        await using SqliteCommand cmd = Command(
+            """
+            INSERT INTO notifications (transaction_id, iccid, eid, kind, seq_number, pending_notification, received_at)
+            VALUES ($t, $i, $e, $k, $seq, $p, $now) RETURNING id
+            """,
+            ("$t", n.TransactionId), ("$i", n.Iccid), ("$e", n.Eid), ("$k", n.Kind), ("$seq", n.SequenceNumber),
+            ("$p", n.PendingNotification), ("$now", SmdpStore.Time(n.ReceivedAt == default ? DateTimeOffset.UtcNow : n.ReceivedAt)));
+        return (long)(await cmd.ExecuteScalarAsync().ConfigureAwait(false))!;
+    }
+
     public async Task CommitAsync()
     {
         await _tx.CommitAsync().ConfigureAwait(false);
