@@ -155,6 +155,6 @@ public class MalformedRequestTests
     [TestCase("getBoundProfilePackage", "{\"transactionId\":\"0102\",\"prepareDownloadResponse\":\"vyEA\"}")]
     [TestCase("handleNotification", "{\"pendingNotification\":\"vzcA\"}")]
     [TestCase("cancelSession", "{\"transactionId\":\"0102\",\"cancelSessionResponse\":\"vkEA\"}")]
-    public async Task Es9PlusPlaceholdersAnswerAClearFailure(string function, string json) =>
-        AssertFailed(await ServerHarness.PostAsync(_lpa, "gsma/rsp2/es9plus/" + function, json), "1.2 / 4.2", "not implemented yet");
+    public async Task Es9PlusMalformedDerAnswersFailedNamingTheField(string function, string json) =>
+        AssertFailed(await ServerHarness.PostAsync(_lpa, "gsma/rsp2/es9plus/" + function, json), "1.1 / 2.1", "is not valid");
 }
