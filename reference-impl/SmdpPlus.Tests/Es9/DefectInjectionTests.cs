@@ -65,7 +65,8 @@ public class DefectInjectionTests
                 string iccid = await c.ReleasedOrderAsync(1);
                 bool installed = (await c.Lpa.DownloadAsync("MATCH-00001")).Installed;
                 // A frozen counter only garbles the first block of later segments: compare the profile itself.
-                return installed && c.Euicc.LastInstall!.ProfilePackage.AsSpan().SequenceEqual((await c.Store.GetProfileAsync(iccid))!.Upp);
+                byte[]? ordered = (await c.Store.GetProfileAsync(iccid))!.Upp;
+                return installed && c.Euicc.LastInstall!.ProfilePackage.SequenceEqual(ordered!);
             }
             case SmdpDefect.MetadataInBppDiffersFromProfileMetadata:
             {
