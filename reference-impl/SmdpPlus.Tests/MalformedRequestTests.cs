@@ -147,8 +147,8 @@ public class MalformedRequestTests
     }
 
     [Test]
-    public async Task Asn1BindingPlaceholderAnswersFailed() =>
-        AssertFailed(await ServerHarness.PostAsync(_lpa, "gsma/rsp2/asn1", "{}"), "1.2 / 3.1", "ASN.1 binding");
+    public async Task Asn1BindingRefusesJson() =>
+        AssertFailed(await ServerHarness.PostAsync(_lpa, "gsma/rsp2/asn1", "{}"), "1.1 / 2.1", "application/x-gsma-rsp-asn1");
 
     [TestCase("initiateAuthentication", "{\"euiccChallenge\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"euiccInfo1\":\"vyAA\",\"smdpAddress\":\"TestSmdpPlus1.Example.com\"}")]
     [TestCase("authenticateClient", "{\"transactionId\":\"0102\",\"authenticateServerResponse\":\"vzgA\"}")]

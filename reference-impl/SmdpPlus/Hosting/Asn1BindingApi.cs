@@ -49,7 +49,7 @@ public static partial class Asn1BindingApi
         }
         if (request is null)
         {
-            ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            RefuseWith400(ctx);
             return;
         }
         var call = new CallLog("ES9+ (ASN.1)", Asn1BindingMapper.FunctionName(request));
@@ -75,13 +75,23 @@ public static partial class Asn1BindingApi
         if (request.HandleNotification is not null)
         {
             // HandleNotification has no response alternative: a notification that cannot be decoded is refused with HTTP 400.
-            ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            RefuseWith400(ctx);
             return;
         }
         byte[] answer = Asn1BindingMapper.Response(request, result).Encode();
         ctx.Response.StatusCode = StatusCodes.Status200OK;
         ctx.Response.ContentType = MediaType;
         await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>HTTP 400 with no body; the JSON status-code page of the host is switched off for it.</summary>
+    private static void RefuseWith400(HttpContext ctx)
+    {
+        if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+        ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
     private static async Task<byte[]?> ReadAsync(HttpRequest request, long max, CancellationToken ct)
