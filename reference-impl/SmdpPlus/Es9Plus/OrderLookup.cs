@@ -67,7 +67,7 @@ internal sealed record OrderLookup(OrderRecord? Order, ProfileRecord? Profile, R
     private static async Task<OrderRecord?> PendingForEidAsync(StoreTransaction tx, string eid, Func<OrderRecord, bool> kind)
     {
         OrderRecord? pending = null;
-        foreach (OrderRecord o in await tx.FindOrdersByEidAsync(eid).ConfigureAwait(false))
+        foreach (OrderRecord o in await tx.FindOpenOrdersByEidAsync(eid).ConfigureAwait(false))
         {
             if (!kind(o))
             {

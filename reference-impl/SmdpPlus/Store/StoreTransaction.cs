@@ -150,10 +150,15 @@ public sealed class StoreTransaction : IAsyncDisposable
         return await Queries.ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
     }
 
-    /// <summary>The orders linked to an EID, oldest first.</summary>
-    public async Task<List<OrderRecord>> FindOrdersByEidAsync(string eid)
+    /// <summary>The orders linked to an EID whose profile is still on its way (not installed, cancelled or taken back), oldest first.</summary>
+    public async Task<List<OrderRecord>> FindOpenOrdersByEidAsync(string eid)
     {
-        await using SqliteCommand cmd = Command("SELECT * FROM orders WHERE eid = $e ORDER BY created_at, iccid", ("$e", eid));
+        await using SqliteCommand cmd = Command(
+            """
+            SELECT o.* FROM orders o JOIN profiles p ON p.iccid = o.iccid
+            WHERE o.eid = $e AND p.state IN ('linked', 'confirmed', 'released', 'downloaded', 'error')
+            ORDER BY o.created_at, o.iccid
+            """, ("$e", eid));
         return await Queries.ReadAllAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
     }
 
