@@ -39,7 +39,7 @@ public sealed partial class Es9PlusFunctions
         {
             return refused;
         }
-        string? eid = RspCertificate.TryParse(ok.EuiccCertificate, out RspCertificate? euiccCert, out _) ? euiccCert.SubjectSerialNumber : null;
+        string? eid = _chains.EidOf(ok.EuiccCertificate);
         PooledEcdsa? key = _chains.KeyOf(ok.EuiccCertificate);
         if (eid is null || eid.Length != 32 || !eid.All(char.IsAsciiDigit) || key is null)
         {

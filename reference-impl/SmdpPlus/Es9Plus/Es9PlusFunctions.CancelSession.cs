@@ -59,7 +59,7 @@ public sealed partial class Es9PlusFunctions
                 await tx.ChangeStateAsync(iccid, profile.State, target, current.Eid).ConfigureAwait(false);
             }
         }
-        await tx.SaveSessionAsync(current with { State = DownloadSessionState.Cancelled }).ConfigureAwait(false);
+        await tx.SetSessionStateAsync(current.TransactionId, DownloadSessionState.Cancelled).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
         return RspResult.Ok(new HeaderOnlyResponse());
     }

@@ -55,7 +55,7 @@ public sealed partial class Es9PlusFunctions
         if (current is { State: DownloadSessionState.BppDelivered, Iccid: { } iccid })
         {
             await tx.ChangeStateAsync(iccid, SmdpProfileState.Downloaded, success ? SmdpProfileState.Installed : SmdpProfileState.Error, current.Eid).ConfigureAwait(false);
-            await tx.SaveSessionAsync(current with { State = DownloadSessionState.Completed }).ConfigureAwait(false);
+            await tx.SetSessionStateAsync(current.TransactionId, DownloadSessionState.Completed).ConfigureAwait(false);
         }
         await tx.CommitAsync().ConfigureAwait(false);
     }

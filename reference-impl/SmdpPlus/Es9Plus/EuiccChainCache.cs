@@ -16,7 +16,7 @@ public sealed class EuiccChainCache(RspCertificateValidator validator, int capac
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, Entry> _chains = new();
-    private readonly ConcurrentDictionary<string, PooledEcdsa> _keys = new();
+    private readonly ConcurrentDictionary<string, (PooledEcdsa Key, string? Eid)> _keys = new();
 
     private sealed record Entry(CertificateValidationResult Result, DateTimeOffset ValidUntil);
 
@@ -44,13 +44,19 @@ public sealed class EuiccChainCache(RspCertificateValidator validator, int capac
     }
 
     /// <summary>The eUICC certificate's public key, imported once; null when the DER is not a certificate with an SGP.22 EC key.</summary>
-    public PooledEcdsa? KeyOf(byte[] certificateDer)
+    public PooledEcdsa? KeyOf(byte[] certificateDer) => Lookup(certificateDer)?.Key;
+
+    /// <summary>The EID (subject serialNumber) of an eUICC certificate, parsed once; null when there is none.</summary>
+    public string? EidOf(byte[] certificateDer) => Lookup(certificateDer)?.Eid;
+
+    private (PooledEcdsa Key, string? Eid)? Lookup(byte[] certificateDer)
     {
         string id = Convert.ToHexString(SHA256.HashData(certificateDer));
-        if (_keys.TryGetValue(id, out PooledEcdsa? key))
+        if (_keys.TryGetValue(id, out var known))
         {
-            return key;
+            return known;
         }
+        PooledEcdsa key;
         if (!RspCertificate.TryParse(certificateDer, out RspCertificate? cert, out _) || cert.PublicKey is not { } pk || cert.Curve is null)
         {
             return null;
@@ -64,7 +70,7 @@ public sealed class EuiccChainCache(RspCertificateValidator validator, int capac
             return null;
         }
         Bound(_keys);
-        return _keys.GetOrAdd(id, key);
+        return _keys.GetOrAdd(id, (key, cert.SubjectSerialNumber));
     }
 
     private void Bound<T>(ConcurrentDictionary<string, T> map)

@@ -72,8 +72,10 @@ public sealed class SmdpServer : IAsyncDisposable
         if (_app is { } app)
         {
             _app = null;
+            SmdpStore store = app.Services.GetRequiredService<SmdpStore>();
             await app.StopAsync(ct).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
         }
     }
 

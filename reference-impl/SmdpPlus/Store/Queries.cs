@@ -6,11 +6,19 @@ namespace Conformance.SmdpPlus.Store;
 internal static class Queries
 {
     public const string ProfileSql = "SELECT * FROM profiles WHERE iccid = $i";
+
+    /// <summary>A profile without its package (what transactions need: state and metadata).</summary>
+    public const string ProfileWithoutPackageSql =
+        """
+        SELECT iccid, profile_type, state, NULL AS upp, upp_path, profile_name, service_provider_name, profile_class,
+            profile_policy_rules, notification_configuration, updated_at
+        FROM profiles WHERE iccid = $i
+        """;
     public const string OrderSql = "SELECT * FROM orders WHERE iccid = $i";
 
     public static async Task<ProfileRecord?> GetProfileAsync(StoreTransaction tx, string iccid)
     {
-        await using SqliteCommand cmd = tx.Command(ProfileSql, ("$i", iccid));
+        await using SqliteCommand cmd = tx.Command(ProfileWithoutPackageSql, ("$i", iccid));
         return await ReadOneAsync(cmd, ReadProfile).ConfigureAwait(false);
     }
 

@@ -8,7 +8,8 @@ public sealed partial class SmdpStore
     /// <summary>Adds a profile to the inventory (state as given, normally Available).</summary>
     public async Task AddProfileAsync(ProfileRecord p)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText =
             """
@@ -51,7 +52,8 @@ public sealed partial class SmdpStore
     /// <summary>Inserts or updates a download session (keyed by transactionId).</summary>
     public async Task SaveSessionAsync(DownloadSession s)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
         Queries.PrepareSaveSession(cmd, s);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
@@ -69,7 +71,8 @@ public sealed partial class SmdpStore
     /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
     public async Task<long> AddNotificationAsync(ReceivedNotification n)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText =
             """
@@ -109,7 +112,8 @@ public sealed partial class SmdpStore
     /// </summary>
     public async Task AddPoolAsync(string matchingId, string profileType)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText = "INSERT OR REPLACE INTO pools (matching_id, profile_type) VALUES ($m, $t)";
         cmd.Parameters.AddWithValue("$m", matchingId);

@@ -11,9 +11,13 @@ public sealed record ProfileStateChange(string Iccid, string ProfileType, string
 /// One file, WAL mode, a busy timeout; the schema is created (and migrated) on open.
 /// Every write that must be atomic runs in a <see cref="StoreTransaction"/> (BEGIN IMMEDIATE).
 /// </summary>
-public sealed partial class SmdpStore
+public sealed partial class SmdpStore : IDisposable
 {
     private readonly string _connectionString;
+
+    // One writer at a time inside the process: SQLite allows one writer anyway, and waiting here is a queue,
+    // while SQLite's busy handler would sleep and retry (milliseconds of latency per conflict under load).
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     private SmdpStore(string connectionString) => _connectionString = connectionString;
 
@@ -37,17 +41,24 @@ public sealed partial class SmdpStore
             DefaultTimeout = 30,
         };
         var store = new SmdpStore(csb.ToString());
-        using SqliteConnection c = store.OpenConnection();
-        Schema.Apply(c);
+        Schema.Apply(store.Writer);
         return store;
     }
 
-    internal SqliteConnection OpenConnection()
+    /// <summary>
+    /// The one writing connection, opened once and used only under the write gate: its pragmas run once, and
+    /// no write pays for a connection open.
+    /// </summary>
+    private SqliteConnection Writer => _writer ??= OpenWriter();
+
+    private SqliteConnection? _writer;
+
+    private SqliteConnection OpenWriter()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
         using var cmd = c.CreateCommand();
-        // Wait for the writer instead of failing with SQLITE_BUSY; foreign keys on.
+        // Wait for another process's writer instead of failing with SQLITE_BUSY; foreign keys on.
         // synchronous NORMAL in WAL mode: a commit survives a process crash or restart (the WAL is written
         // before the commit returns); only an OS crash or power loss may drop the last commits.
         cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
@@ -55,21 +66,61 @@ public sealed partial class SmdpStore
         return c;
     }
 
+    /// <summary>A pooled connection for reads (WAL: readers never wait for the writer).</summary>
+    internal SqliteConnection OpenConnection()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        return c;
+    }
+
+    /// <summary>Closes the writing connection (the server does it when it stops).</summary>
+    public void Dispose()
+    {
+        _writeGate.Wait();
+        try
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken at once).</summary>
     public async Task<StoreTransaction> BeginAsync()
     {
-        SqliteConnection c = OpenConnection();
+        await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            SqliteConnection c = Writer;
             // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE.
             var tx = (SqliteTransaction)await c.BeginTransactionAsync().ConfigureAwait(false);
             return new StoreTransaction(this, c, tx);
         }
         catch
         {
-            c.Dispose();
+            _writeGate.Release();
             throw;
         }
+    }
+
+    /// <summary>Takes the in-process write gate for a single-statement write; dispose to release.</summary>
+    internal async Task<WriteGate> WriteGateAsync()
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        return new WriteGate(_writeGate, Writer);
+    }
+
+    internal void ReleaseWriteGate() => _writeGate.Release();
+
+    internal readonly struct WriteGate(SemaphoreSlim gate, SqliteConnection writer) : IDisposable
+    {
+        public SqliteConnection Connection => writer;
+
+        public void Dispose() => gate.Release();
     }
 
     internal void RaiseChanges(IReadOnlyList<ProfileStateChange> changes)

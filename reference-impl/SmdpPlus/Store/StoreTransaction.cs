@@ -35,7 +35,16 @@ public sealed class StoreTransaction : IAsyncDisposable
         return cmd;
     }
 
+    /// <summary>A profile with its metadata and state; the package itself (<see cref="ProfileRecord.Upp"/>) is not read here.</summary>
     public Task<ProfileRecord?> GetProfileAsync(string iccid) => Queries.GetProfileAsync(this, iccid);
+
+    /// <summary>Sets the state of a session without rewriting the rest of it.</summary>
+    public async Task<bool> SetSessionStateAsync(string transactionId, DownloadSessionState state)
+    {
+        await using SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
+            ("$s", state.ToString()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", transactionId));
+        return await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+    }
 
     public Task<OrderRecord?> GetOrderAsync(string iccid) => Queries.GetOrderAsync(this, iccid);
 
@@ -205,8 +214,14 @@ public sealed class StoreTransaction : IAsyncDisposable
             await _tx.RollbackAsync().ConfigureAwait(false);
         }
 
-        await _tx.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _tx.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _store.ReleaseWriteGate();
+        }
     }
 
     private static void Require(SmdpProfileState from, SmdpProfileState to, string iccid)
