@@ -7,5 +7,6 @@ var root = new RootCommand("RSP conformance harness: SGP.22 consumer RSP tested 
     PkiCommands.Create(),
     DecodeCommand.Build(),
     EuiccCommands.Create(),
+    SmdpCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();
