@@ -15,7 +15,8 @@ public sealed record BppInput(
     byte[] Eid,
     byte[] BppMetadata,
     byte[] Upp,
-    byte[]? ReusedOtSkDp = null);
+    byte[]? ReusedOtSkDp = null,
+    byte[]? ReusedPpk = null);
 
 /// <summary>One binding: the BPP and the secrets a retry may reuse.</summary>
 public sealed record BppOutput(byte[] BoundProfilePackage, byte[] OtSkDp, byte[] OtPkDp, byte[] SessionKeys, byte[]? Ppk);
@@ -72,7 +73,7 @@ public sealed class BppBuilder(SmdpOptions options)
         if (options.UseProfileProtectionKeys)
         {
             // ReplaceSessionKeys (§5.5.4): fresh random PPK-ENC, PPK-MAC and initial MCV per binding.
-            ppk = RandomNumberGenerator.GetBytes(48);
+            ppk = input.ReusedPpk ?? RandomNumberGenerator.GetBytes(48);
             var ppkKeys = new SessionKeys(ppk[16..32], ppk[32..48], ppk[..16]);
             var rsk = new ReplaceSessionKeysRequest(ppkKeys.InitialMacChainingValue, ppkKeys.SEnc, ppkKeys.SMac);
             second87 = [bsp.EncryptAndMac(BspTags.Encrypted87, rsk.Encode())];

@@ -46,11 +46,6 @@ public sealed partial class Es9PlusFunctions
             return refused;
         }
 
-        // Same session, same otPK.EUICC.ECKA: the BPP already bound is sent again.
-        if (session.BoundProfilePackage is { } again && session.OtPkEuicc is { } used && used.AsSpan().SequenceEqual(signed.EuiccOtpk))
-        {
-            return RspResult.Ok(new Es9Response(request.TransactionId, B64(again)));
-        }
         return await BindAsync(session, signed, tid).ConfigureAwait(false);
     }
 
@@ -95,7 +90,15 @@ public sealed partial class Es9PlusFunctions
         // One-time key reuse (§3.1.3.1, §5.6.2): when the eUICC answers the bppEuiccOtpk offered in smdpSigned2, the
         // SM-DP+ reuses the otSK.DP.ECKA of that earlier binding; any other otPK.EUICC.ECKA gets a fresh otSK.DP.ECKA.
         byte[]? reusedOtSk = null;
-        if (session.BppEuiccOtpk is { } offered && offered.AsSpan().SequenceEqual(signed.EuiccOtpk))
+        byte[]? reusedPpk = null;
+        if (session.OtPkEuicc is { } used && used.AsSpan().SequenceEqual(signed.EuiccOtpk) && session.OtSkDp is { } same)
+        {
+            // The same session asks again with the same otPK.EUICC.ECKA: the same binding (keys and PPKs) is sent
+            // again, rebuilt from the stored keys rather than stored whole.
+            reusedOtSk = same;
+            reusedPpk = session.Ppk;
+        }
+        else if (session.BppEuiccOtpk is { } offered && offered.AsSpan().SequenceEqual(signed.EuiccOtpk))
         {
             DownloadSession? earlier;
             await using (StoreTransaction read = await _store.BeginAsync().ConfigureAwait(false))
@@ -116,7 +119,7 @@ public sealed partial class Es9PlusFunctions
         BppOutput bpp;
         try
         {
-            bpp = _bpp.Build(new BppInput(tid, dp.Curve, DpPbFor(dp), signed.EuiccOtpk, EidBytes(session.Eid!), bppMetadata, UppOf(profile), reusedOtSk));
+            bpp = _bpp.Build(new BppInput(tid, dp.Curve, DpPbFor(dp), signed.EuiccOtpk, EidBytes(session.Eid!), bppMetadata, UppOf(profile), reusedOtSk, reusedPpk));
         }
         catch (CryptographicException e)
         {
@@ -142,7 +145,8 @@ public sealed partial class Es9PlusFunctions
             OtSkDp = bpp.OtSkDp,
             OtPkDp = bpp.OtPkDp,
             SessionKeys = bpp.SessionKeys,
-            BoundProfilePackage = bpp.BoundProfilePackage,
+            // The BPP itself is not stored: a retry rebuilds it from otSK.DP.ECKA and the PPKs.
+            BoundProfilePackage = null,
             Ppk = bpp.Ppk,
         }).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);

@@ -57,15 +57,25 @@ public sealed partial class SmdpStore
         await using SqliteCommand cmd = c.CreateCommand();
         Queries.PrepareSaveSession(cmd, s);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        CacheSession(s);
     }
 
     public async Task<DownloadSession?> GetSessionAsync(string transactionId)
     {
+        if (TryCachedSession(transactionId, out DownloadSession? cached))
+        {
+            return cached;
+        }
         await using SqliteConnection c = OpenConnection();
         await using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText = Queries.SessionSql;
         cmd.Parameters.AddWithValue("$t", transactionId);
-        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+        DownloadSession? read = await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+        if (read is not null)
+        {
+            CacheRead(read);
+        }
+        return read;
     }
 
     /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>

@@ -19,7 +19,47 @@ public sealed partial class SmdpStore : IDisposable
     // while SQLite's busy handler would sleep and retry (milliseconds of latency per conflict under load).
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // Sessions as last committed, so that each ES9+ call reads its session without a query. Writes go to the
+    // database first and update this cache after their commit (under the write gate); this process is the only
+    // writer of its database.
+    private const int SessionCacheLimit = 20_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DownloadSession> _sessions = new(StringComparer.Ordinal);
+
     private SmdpStore(string connectionString) => _connectionString = connectionString;
+
+    internal bool TryCachedSession(string transactionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DownloadSession? session) =>
+        _sessions.TryGetValue(transactionId, out session);
+
+    /// <summary>After a commit: the session as written.</summary>
+    internal void CacheSession(DownloadSession session)
+    {
+        if (_sessions.Count >= SessionCacheLimit)
+        {
+            _sessions.Clear();
+        }
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        _sessions[session.TransactionId] = session with { CreatedAt = session.CreatedAt == default ? now : session.CreatedAt, UpdatedAt = now };
+    }
+
+    /// <summary>After a read: keeps the row unless a writer cached a newer one meanwhile.</summary>
+    internal void CacheRead(DownloadSession session)
+    {
+        if (_sessions.Count < SessionCacheLimit)
+        {
+            _sessions.TryAdd(session.TransactionId, session);
+        }
+    }
+
+    internal void ForgetSessionsOf(string iccid)
+    {
+        foreach (KeyValuePair<string, DownloadSession> kv in _sessions)
+        {
+            if (kv.Value.Iccid == iccid)
+            {
+                _sessions.TryRemove(kv.Key, out _);
+            }
+        }
+    }
 
     /// <summary>Raised after a transaction that changed profile states has committed.</summary>
     public event Action<ProfileStateChange>? ProfileStateChanged;

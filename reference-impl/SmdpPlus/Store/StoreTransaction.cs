@@ -13,6 +13,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _tx;
     private readonly List<ProfileStateChange> _changes = [];
+    private readonly List<Action> _afterCommit = [];
     private bool _done;
 
     internal StoreTransaction(SmdpStore store, SqliteConnection connection, SqliteTransaction tx)
@@ -43,7 +44,13 @@ public sealed class StoreTransaction : IAsyncDisposable
     {
         await using SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
             ("$s", state.ToString()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", transactionId));
-        return await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+        bool changed = await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+        if (changed && _store.TryCachedSession(transactionId, out DownloadSession? cached))
+        {
+            DownloadSession updated = cached with { State = state, UpdatedAt = DateTimeOffset.UtcNow };
+            _afterCommit.Add(() => _store.CacheSession(updated));
+        }
+        return changed;
     }
 
     public Task<OrderRecord?> GetOrderAsync(string iccid) => Queries.GetOrderAsync(this, iccid);
@@ -137,10 +144,16 @@ public sealed class StoreTransaction : IAsyncDisposable
             ("$c", nameof(DownloadSessionState.Cancelled)), ("$done", nameof(DownloadSessionState.Completed)),
             ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid));
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        _afterCommit.Add(() => _store.ForgetSessionsOf(iccid));
     }
 
+    /// <summary>The session as last committed (from the cache of committed sessions, else the database).</summary>
     public async Task<DownloadSession?> GetSessionAsync(string transactionId)
     {
+        if (_store.TryCachedSession(transactionId, out DownloadSession? cached))
+        {
+            return cached;
+        }
         await using SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
         return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
     }
@@ -150,6 +163,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         await using SqliteCommand cmd = Command("");
         Queries.PrepareSaveSession(cmd, session);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        _afterCommit.Add(() => _store.CacheSession(session));
     }
 
     /// <summary>The order carrying this (non-empty) MatchingID, or null.</summary>
@@ -204,6 +218,10 @@ public sealed class StoreTransaction : IAsyncDisposable
     {
         await _tx.CommitAsync().ConfigureAwait(false);
         _done = true;
+        foreach (Action apply in _afterCommit)
+        {
+            apply();
+        }
         _store.RaiseChanges(_changes);
     }
 
