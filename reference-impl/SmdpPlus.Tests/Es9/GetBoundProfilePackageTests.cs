@@ -97,6 +97,20 @@ public class GetBoundProfilePackageTests
         Assert.That((await _c.GetBppAsync(tid, pdr)).Code, Is.EqualTo("8.2.7 / 6.4"), "no attempt left, even with the right code");
     }
 
+    [Test]
+    public async Task SameSessionAskingAgainGetsTheSameBinding()
+    {
+        (string tid, byte[] pdr) = await _c.PreparedAsync(await OrderAsync());
+        var first = BoundProfilePackage.Decode((await _c.GetBppAsync(tid, pdr)).Base64("boundProfilePackage"));
+        Es9Answer again = await _c.GetBppAsync(tid, pdr);
+        Assert.That(again.Succeeded, Is.True, again.Code);
+        var second = BoundProfilePackage.Decode(again.Base64("boundProfilePackage"));
+        Assert.That(second.InitialiseSecureChannelRequest.SmdpOtpk, Is.EqualTo(first.InitialiseSecureChannelRequest.SmdpOtpk));
+        Assert.That(second.SequenceOf86.Select(s => s.ToArray()), Is.EqualTo(first.SequenceOf86.Select(s => s.ToArray())), "same keys, same protected profile");
+        var pir = ProfileInstallationResult.Decode(_c.Euicc.LoadBoundProfilePackage(again.Base64("boundProfilePackage")));
+        Assert.That(pir.ProfileInstallationResultData.SuccessResult, Is.Not.Null, _c.Euicc.LastRefusal);
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public async Task RetryRebindsWithTheSameOrANewOneTimeKey(bool reuse)
