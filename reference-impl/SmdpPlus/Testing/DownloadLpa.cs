@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.StatusCodes;
 
@@ -152,6 +151,4 @@ public sealed class DownloadLpa(HttpClient http, string smdpAddress, IDownloadEu
         }
         return tlv[at..];
     }
-
-    internal static JsonObject Json(object body) => JsonSerializer.SerializeToNode(body)!.AsObject();
 }
