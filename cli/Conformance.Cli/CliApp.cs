@@ -12,6 +12,7 @@ internal static class CliApp
         DecodeCommand.Build(),
         BppCommands.Create(),
         EuiccCommands.Create(),
+        SmdpCommands.Create(),
     };
 
     /// <summary>Parses the arguments. "@file" is decode's own input syntax, so response files are off.</summary>

@@ -15,6 +15,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // "download" and "download-server" are the end-to-end download benchmark (a command, not BenchmarkDotNet).
+        if (Download.DownloadBenchmark.TryRun(args, out int downloadExit))
+        {
+            return downloadExit;
+        }
         var rest = new List<string>(args);
         bool quick = rest.Remove("--quick");
         if (rest.Count > 0 && !rest[0].StartsWith('-'))

@@ -22,7 +22,7 @@ public class CallLoggingTests
         {
             "ES2+ DownloadOrder iccid=8904903200000088001 outcome=Executed-Success",
             "ES2+ DownloadOrder iccid=8904903200000088001 outcome=Failed 8.2.1 / 3.3",
-            "ES9+ AuthenticateClient transactionId=A1B2 outcome=Failed 1.2 / 4.2",
+            "ES9+ AuthenticateClient transactionId=A1B2 outcome=Failed 1.1 / 2.1",
         }));
     }
 }

@@ -2,8 +2,8 @@ namespace Conformance.SmdpPlus;
 
 /// <summary>
 /// Named faults the reference SM-DP+ can inject so that an eUICC or LPA under test meets a server that
-/// misbehaves on purpose (DESIGN.md §1). Placeholder set: the ES9+ logic that honours them lands with
-/// the BPP/signature phase; today they are carried in <see cref="SmdpOptions.Faults"/> only.
+/// misbehaves on purpose (DESIGN.md §1). Off by default; switched on in <see cref="SmdpOptions.Faults"/>.
+/// Each fault changes exactly one thing on the wire, so a conforming eUICC refuses it at one known point.
 /// </summary>
 public enum SmdpFault
 {
@@ -42,4 +42,28 @@ public enum SmdpFault
 
     /// <summary>StoreMetadata in the BPP differs from profileMetadata sent in AuthenticateClient.</summary>
     MismatchingMetadataInBpp,
+
+    /// <summary>serverSigned1 signed with a CERT.DPauth issued by a CI the eUICC does not know (sent with that certificate).</summary>
+    DpAuthFromUnknownCi,
+
+    /// <summary>smdpSigned2 and smdpSign signed with a CERT.DPpb issued by a CI the eUICC does not know.</summary>
+    DpPbFromUnknownCi,
+
+    /// <summary>smdpSigned2.transactionId differs from the session's (correctly signed).</summary>
+    WrongTransactionIdInSmdpSigned2,
+
+    /// <summary>One profile element segment is sent twice.</summary>
+    RepeatedBppSegment,
+
+    /// <summary>profileMetadata and StoreMetadata carry an ICCID different from the profile package's.</summary>
+    IccidMismatchInMetadata,
+
+    /// <summary>InitialiseSecureChannel carries remoteOpId 2 instead of installBoundProfilePackage(1).</summary>
+    UnknownRemoteOpId,
+
+    /// <summary>The CRT of InitialiseSecureChannel carries an unsupported key type ('80') and key length ('20').</summary>
+    UnsupportedCrtValues,
+
+    /// <summary>The BPP has no ConfigureISDP: firstSequenceOf87 is empty.</summary>
+    MissingConfigureIsdp,
 }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Pki;
 
 namespace Conformance.SmdpPlus;
 
@@ -80,6 +82,42 @@ public sealed record SmdpOptions
     /// <summary>functionRequesterIdentifier the SM-DP+ puts in HandleDownloadProgressInfo.</summary>
     public string FunctionRequesterIdentifier { get; init; } = "conformance-reference-smdpp";
 
-    /// <summary>Deliberate misbehaviour for negative tests of the other side (see <see cref="SmdpFault"/>).</summary>
+    /// <summary>Deliberate misbehaviour for negative tests of the other side (see <see cref="SmdpFault"/>). Empty by default.</summary>
     public IReadOnlySet<SmdpFault> Faults { get; init; } = new HashSet<SmdpFault>();
+
+    /// <summary>The '86' segment (0-based) a segment fault acts on (<see cref="SmdpFault.CorruptedBppMac"/>, repeated, reordered).</summary>
+    public int FaultSegmentIndex { get; init; }
+
+    /// <summary>
+    /// Deliberate spec violations that make this server a faulty SM-DP+ (see <see cref="SmdpDefect"/>), so the
+    /// harness can prove it catches them. Empty by default.
+    /// </summary>
+    public IReadOnlySet<SmdpDefect> Defects { get; init; } = new HashSet<SmdpDefect>();
+
+    /// <summary>
+    /// The SM-DP+ PKI: CI certificates it trusts and, per curve, CERT.DPauth and CERT.DPpb with their keys
+    /// (SGP.26 layout or <see cref="TestPkiGenerator"/>). Null: a deterministic test PKI (seed 1, both curves) is generated.
+    /// </summary>
+    public TestPki? Pki { get; init; }
+
+    /// <summary>Further CI certificates trusted for eUICC chains although the SM-DP+ holds no DPauth under them.</summary>
+    public IReadOnlyList<RspCertificate> AdditionalTrustedCis { get; init; } = [];
+
+    /// <summary>Lowest eUICC specification version (EUICCInfo1 svn) accepted; lower is 8.8.3 / 3.1.</summary>
+    public VersionType MinimumSvn { get; init; } = new(2, 0, 0);
+
+    /// <summary>Highest eUICC specification version accepted; higher is 8.8.3 / 3.1 (this SM-DP+ speaks v2).</summary>
+    public VersionType MaximumSvn { get; init; } = new(2, 255, 255);
+
+    /// <summary>The SM-DP+ OID (dpOid in ConfigureISDP, smdpOid checked in CancelSession and notifications).</summary>
+    public string SmdpOid { get; init; } = "2.999.10";
+
+    /// <summary>hostId of the BSP key agreement (CRT in InitialiseSecureChannel), 1 to 16 bytes.</summary>
+    public byte[] HostId { get; init; } = "SMDPPLUS-REF"u8.ToArray();
+
+    /// <summary>Protect profiles with fresh random profile protection keys (ReplaceSessionKeys in secondSequenceOf87).</summary>
+    public bool UseProfileProtectionKeys { get; init; }
+
+    /// <summary>Largest StoreMetadata piece per '88' segment (at most 1008); smaller values split the metadata over more segments.</summary>
+    public int MetadataSegmentSize { get; init; } = 1008;
 }

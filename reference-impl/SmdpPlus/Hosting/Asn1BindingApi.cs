@@ -1,23 +1,120 @@
-using Conformance.Rsp.StatusCodes;
+using System.Buffers;
+using Conformance.Rsp.Asn1;
+using Conformance.SmdpPlus.Es9Plus;
 using Conformance.SmdpPlus.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Asn = Conformance.Rsp.Asn1.Messages;
 
 namespace Conformance.SmdpPlus.Hosting;
 
 /// <summary>
-/// The ASN.1 binding route (SGP.22 v2.5 §6.6: POST /gsma/rsp2/asn1, application/x-gsma-rsp-asn1).
-/// Registered so that the path exists; PLACEHOLDER until the ASN.1 messages land: it answers Failed 1.2 / 3.1.
+/// The ES9+ ASN.1 binding (SGP.22 v2.5 §6.6): POST /gsma/rsp2/asn1 with Content-Type application/x-gsma-rsp-asn1,
+/// body a RemoteProfileProvisioningRequest; answered with a RemoteProfileProvisioningResponse (HTTP 200) or,
+/// for HandleNotification, HTTP 204. The request is mapped onto the same <see cref="IEs9PlusFunctions"/> as the
+/// JSON binding; a failure becomes the error INTEGER of the function's response CHOICE (<see cref="Asn1BindingMapper"/>).
+/// A body that is not a RemoteProfileProvisioningRequest answers HTTP 400 with no body (the binding has no error alternative for it).
 /// </summary>
-public static class Asn1BindingApi
+public static partial class Asn1BindingApi
 {
     public const string Path = "/gsma/rsp2/asn1";
     public const string MediaType = "application/x-gsma-rsp-asn1";
 
     public static IEndpointConventionBuilder MapAsn1Binding(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, (RequestDelegate)(ctx => RspEndpoint.WriteAsync(ctx,
-            RspResult.Fail(FunctionStatusCodes.FunctionUnsupported, "the ASN.1 binding is not implemented yet in the reference SM-DP+"),
-            ctx.RequestServices.GetRequiredService<SmdpOptions>())));
+        app.MapPost(Path, (RequestDelegate)HandleAsync);
+
+    private static async Task HandleAsync(HttpContext ctx)
+    {
+        SmdpOptions options = ctx.RequestServices.GetRequiredService<SmdpOptions>();
+        IEs9PlusFunctions functions = ctx.RequestServices.GetRequiredService<IEs9PlusFunctions>();
+        ILogger logger = ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Conformance.SmdpPlus.Calls");
+        if (!string.Equals(ctx.Request.ContentType?.Split(';')[0].Trim(), MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            await RspEndpoint.WriteAsync(ctx, RspResult.Fail(Rsp.StatusCodes.FunctionStatusCodes.RequestInvalid,
+                $"Content-Type must be {MediaType}, found '{ctx.Request.ContentType}'"), options).ConfigureAwait(false);
+            return;
+        }
+        byte[]? body = await ReadAsync(ctx.Request, options.MaxRequestBodyBytes, ctx.RequestAborted).ConfigureAwait(false);
+        Asn.RemoteProfileProvisioningRequest? request = null;
+        try
+        {
+            request = body is null ? null : Asn.RemoteProfileProvisioningRequest.Decode(body);
+        }
+        catch (Asn1DecodeException e)
+        {
+            LogRefused(logger, e.Message);
+        }
+        if (request is null)
+        {
+            RefuseWith400(ctx);
+            return;
+        }
+        var call = new CallLog("ES9+ (ASN.1)", Asn1BindingMapper.FunctionName(request));
+        RspResult result;
+        try
+        {
+            result = await Asn1BindingMapper.InvokeAsync(functions, request, call, ctx.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RspRequestException e)
+        {
+            result = RspResult.Fail(e.Code, e.Message, e.SubjectIdentifier);
+        }
+        LogCall(logger, call.Interface, call.Function, call.Subject, RspEndpoint.Outcome(result));
+        if (!options.Defects.Contains(SmdpDefect.MissingAdminProtocolHeader))
+        {
+            ctx.Response.Headers[RspJson.AdminProtocolHeader] = ctx.Request.Headers[RspJson.AdminProtocolHeader].FirstOrDefault() ?? options.AdminProtocol;
+        }
+        if (result is RspResult.NoContent || (request.HandleNotification is not null && result is not RspResult.Failure))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+        if (request.HandleNotification is not null)
+        {
+            // HandleNotification has no response alternative: a notification that cannot be decoded is refused with HTTP 400.
+            RefuseWith400(ctx);
+            return;
+        }
+        byte[] answer = Asn1BindingMapper.Response(request, result).Encode();
+        ctx.Response.StatusCode = StatusCodes.Status200OK;
+        ctx.Response.ContentType = MediaType;
+        await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>HTTP 400 with no body; the JSON status-code page of the host is switched off for it.</summary>
+    private static void RefuseWith400(HttpContext ctx)
+    {
+        if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+        ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    private static async Task<byte[]?> ReadAsync(HttpRequest request, long max, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            int n = await request.Body.ReadAsync(buffer.GetMemory(16384), ct).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+            buffer.Advance(n);
+            if (buffer.WrittenCount > max)
+            {
+                return null;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Interface} {Function} {Subject} outcome={Outcome}")]
+    private static partial void LogCall(ILogger logger, string @interface, string function, string subject, string outcome);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "ES9+ (ASN.1): request refused: {Problem}")]
+    private static partial void LogRefused(ILogger logger, string problem);
 }

@@ -72,8 +72,10 @@ public sealed class SmdpServer : IAsyncDisposable
         if (_app is { } app)
         {
             _app = null;
+            SmdpStore store = app.Services.GetRequiredService<SmdpStore>();
             await app.StopAsync(ct).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
         }
     }
 
@@ -134,7 +136,8 @@ public sealed class SmdpServer : IAsyncDisposable
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(new OperatorCertificateValidator(operatorCa));
         s.AddSingleton<Es2PlusFunctions>();
-        s.AddSingleton<IEs9PlusFunctions, NotYetImplementedEs9Plus>();
+        s.AddSingleton(_ => SmdpCredentials.From(_options.Pki ?? SmdpCredentials.GeneratedDefault, _options.AdditionalTrustedCis));
+        s.AddSingleton<IEs9PlusFunctions, Es9PlusFunctions>();
         s.AddSingleton<DownloadProgressNotifier>();
         s.AddHostedService(sp => sp.GetRequiredService<DownloadProgressNotifier>());
         _configureServices?.Invoke(s);

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Conformance.Rsp.StatusCodes;
 using Microsoft.AspNetCore.Http;
@@ -51,32 +50,36 @@ public static partial class RspEndpoint
     public static async Task WriteAsync(HttpContext ctx, RspResult result, SmdpOptions options)
     {
         HttpResponse response = ctx.Response;
-        response.Headers[RspJson.AdminProtocolHeader] = EchoedAdminProtocol(ctx.Request, options);
+        // SGP.22 §6.5.1: responses carry X-Admin-Protocol (the defect MissingAdminProtocolHeader leaves it out).
+        if (!options.Defects.Contains(SmdpDefect.MissingAdminProtocolHeader))
+        {
+            response.Headers[RspJson.AdminProtocolHeader] = EchoedAdminProtocol(ctx.Request, options);
+        }
         if (result is RspResult.NoContent)
         {
             response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
 
-        var body = new JsonObject();
         FunctionExecutionStatus status = result switch
         {
             RspResult.Failure f => FunctionExecutionStatus.Failed(f.Code, f.Message, f.SubjectIdentifier),
             _ => FunctionExecutionStatus.Success,
         };
-        body["header"] = JsonSerializer.SerializeToNode(new ResponseHeader(status), RspJson.Options);
-        if (result is RspResult.Success s && JsonSerializer.SerializeToNode(s.Body, s.Body.GetType(), RspJson.Options) is JsonObject fields)
+        // { "header": {...}, <the body's fields> }: the two serialised objects spliced, header first.
+        byte[] header = JsonSerializer.SerializeToUtf8Bytes(new ResponseHeader(status), RspJson.Options);
+        byte[] fields = result is RspResult.Success s ? JsonSerializer.SerializeToUtf8Bytes(s.Body, s.Body.GetType(), RspJson.Options) : "{}"u8.ToArray();
+        if (fields.Length < 2 || fields[0] != (byte)'{')
         {
-            foreach ((string name, JsonNode? value) in fields.ToList())
-            {
-                fields.Remove(name);
-                body[name] = value;
-            }
+            throw new InvalidOperationException("a function's success body must serialise to a JSON object");
         }
-
+        bool empty = fields.AsSpan(1).Trim((byte)' ').SequenceEqual("}"u8);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = RspJson.ContentType;
-        await response.WriteAsync(body.ToJsonString(RspJson.Options), ctx.RequestAborted).ConfigureAwait(false);
+        response.ContentLength = 10 + header.Length + (empty ? 1 : fields.Length);
+        await response.Body.WriteAsync("{\"header\":"u8.ToArray(), ctx.RequestAborted).ConfigureAwait(false);
+        await response.Body.WriteAsync(header, ctx.RequestAborted).ConfigureAwait(false);
+        await response.Body.WriteAsync(empty ? "}"u8.ToArray() : [(byte)',', .. fields.AsSpan(1)], ctx.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The status written in the log line.</summary>

@@ -6,11 +6,19 @@ namespace Conformance.SmdpPlus.Store;
 internal static class Queries
 {
     public const string ProfileSql = "SELECT * FROM profiles WHERE iccid = $i";
+
+    /// <summary>A profile without its package (what transactions need: state and metadata).</summary>
+    public const string ProfileWithoutPackageSql =
+        """
+        SELECT iccid, profile_type, state, NULL AS upp, upp_path, profile_name, service_provider_name, profile_class,
+            profile_policy_rules, notification_configuration, updated_at
+        FROM profiles WHERE iccid = $i
+        """;
     public const string OrderSql = "SELECT * FROM orders WHERE iccid = $i";
 
     public static async Task<ProfileRecord?> GetProfileAsync(StoreTransaction tx, string iccid)
     {
-        await using SqliteCommand cmd = tx.Command(ProfileSql, ("$i", iccid));
+        await using SqliteCommand cmd = tx.Command(ProfileWithoutPackageSql, ("$i", iccid));
         return await ReadOneAsync(cmd, ReadProfile).ConfigureAwait(false);
     }
 
@@ -67,6 +75,46 @@ internal static class Queries
         CreatedAt = SmdpStore.ParseTime(r.GetString(r.GetOrdinal("created_at"))),
     };
 
+    public const string SessionSql = "SELECT * FROM sessions WHERE transaction_id = $t";
+
+    /// <summary>Fills an upsert of one session (keyed by transactionId) into <paramref name="cmd"/>.</summary>
+    public static void PrepareSaveSession(SqliteCommand cmd, DownloadSession s)
+    {
+        cmd.CommandText =
+            """
+            INSERT INTO sessions (transaction_id, state, iccid, eid, matching_id, euicc_challenge, server_challenge,
+                euicc_info1, ci_pkid, otpk_euicc, otsk_dp, otpk_dp, session_keys, bpp, euicc_certificate, cc_required,
+                profile_metadata, ppk, bpp_euicc_otpk, smdp_signature2, created_at, updated_at)
+            VALUES ($t, $s, $i, $e, $m, $ec, $sc, $ei, $ci, $ope, $osd, $opd, $keys, $bpp, $cert, $cc, $meta, $ppk, $reuse, $sig2, $now, $now)
+            ON CONFLICT(transaction_id) DO UPDATE SET state = $s, iccid = $i, eid = $e, matching_id = $m,
+                euicc_challenge = $ec, server_challenge = $sc, euicc_info1 = $ei, ci_pkid = $ci, otpk_euicc = $ope,
+                otsk_dp = $osd, otpk_dp = $opd, session_keys = $keys, bpp = $bpp, euicc_certificate = $cert,
+                cc_required = $cc, profile_metadata = $meta, ppk = $ppk, bpp_euicc_otpk = $reuse, smdp_signature2 = $sig2, updated_at = $now
+            """;
+        SqliteParameterCollection p = cmd.Parameters;
+        p.AddWithValue("$t", s.TransactionId);
+        p.AddWithValue("$s", s.State.ToString());
+        p.AddWithValue("$i", SmdpStore.Db(s.Iccid));
+        p.AddWithValue("$e", SmdpStore.Db(s.Eid));
+        p.AddWithValue("$m", SmdpStore.Db(s.MatchingId));
+        p.AddWithValue("$ec", SmdpStore.Db(s.EuiccChallenge));
+        p.AddWithValue("$sc", SmdpStore.Db(s.ServerChallenge));
+        p.AddWithValue("$ei", SmdpStore.Db(s.EuiccInfo1));
+        p.AddWithValue("$ci", SmdpStore.Db(s.CiPkId));
+        p.AddWithValue("$ope", SmdpStore.Db(s.OtPkEuicc));
+        p.AddWithValue("$osd", SmdpStore.Db(s.OtSkDp));
+        p.AddWithValue("$opd", SmdpStore.Db(s.OtPkDp));
+        p.AddWithValue("$keys", SmdpStore.Db(s.SessionKeys));
+        p.AddWithValue("$bpp", SmdpStore.Db(s.BoundProfilePackage));
+        p.AddWithValue("$cert", SmdpStore.Db(s.EuiccCertificate));
+        p.AddWithValue("$cc", s.CcRequired ? 1 : 0);
+        p.AddWithValue("$meta", SmdpStore.Db(s.ProfileMetadata));
+        p.AddWithValue("$ppk", SmdpStore.Db(s.Ppk));
+        p.AddWithValue("$reuse", SmdpStore.Db(s.BppEuiccOtpk));
+        p.AddWithValue("$sig2", SmdpStore.Db(s.SmdpSignature2));
+        p.AddWithValue("$now", SmdpStore.Time(DateTimeOffset.UtcNow));
+    }
+
     public static DownloadSession ReadSession(SqliteDataReader r) => new()
     {
         TransactionId = r.GetString(r.GetOrdinal("transaction_id")),
@@ -83,6 +131,12 @@ internal static class Queries
         OtPkDp = SmdpStore.Get<byte[]>(r, "otpk_dp"),
         SessionKeys = SmdpStore.Get<byte[]>(r, "session_keys"),
         BoundProfilePackage = SmdpStore.Get<byte[]>(r, "bpp"),
+        EuiccCertificate = SmdpStore.Get<byte[]>(r, "euicc_certificate"),
+        CcRequired = r.GetInt64(r.GetOrdinal("cc_required")) != 0,
+        ProfileMetadata = SmdpStore.Get<byte[]>(r, "profile_metadata"),
+        Ppk = SmdpStore.Get<byte[]>(r, "ppk"),
+        BppEuiccOtpk = SmdpStore.Get<byte[]>(r, "bpp_euicc_otpk"),
+        SmdpSignature2 = SmdpStore.Get<byte[]>(r, "smdp_signature2"),
         CreatedAt = SmdpStore.ParseTime(r.GetString(r.GetOrdinal("created_at"))),
         UpdatedAt = SmdpStore.ParseTime(r.GetString(r.GetOrdinal("updated_at"))),
     };

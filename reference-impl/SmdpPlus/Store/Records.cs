@@ -74,6 +74,18 @@ public sealed record DownloadSession
     public byte[]? SessionKeys { get; init; }
     /// <summary>The bound profile package delivered, kept for a retry with the same otPK.EUICC.</summary>
     public byte[]? BoundProfilePackage { get; init; }
+    /// <summary>CERT.EUICC.ECDSA received in AuthenticateClient: verifies euiccSignature2, the PIR and CancelSession.</summary>
+    public byte[]? EuiccCertificate { get; init; }
+    /// <summary>ccRequiredFlag sent in smdpSigned2.</summary>
+    public bool CcRequired { get; init; }
+    /// <summary>profileMetadata (StoreMetadataRequest DER) sent in AuthenticateClient; the BPP's 88 segments carry the same.</summary>
+    public byte[]? ProfileMetadata { get; init; }
+    /// <summary>PPK-ENC || PPK-MAC || initial MCV when the BPP was protected with profile protection keys.</summary>
+    public byte[]? Ppk { get; init; }
+    /// <summary>bppEuiccOtpk offered in smdpSigned2 (the otPK.EUICC of an earlier binding of the same order), or null.</summary>
+    public byte[]? BppEuiccOtpk { get; init; }
+    /// <summary>smdpSignature2 sent in AuthenticateClient: euiccSignature2 covers it (SGP.22 §5.7.5).</summary>
+    public byte[]? SmdpSignature2 { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Conformance.SmdpPlus.Store;
 internal static class Schema
 {
     /// <summary>Bump with every change and add the migration step to <see cref="Steps"/>.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Steps =
     [
@@ -66,6 +66,23 @@ internal static class Schema
             seq_number INTEGER NULL,
             pending_notification BLOB NOT NULL,
             received_at TEXT NOT NULL
+        );
+        """,
+        // version 2: what the ES9+ functions keep per session (eUICC certificate for later signatures,
+        // confirmation-code flag, profileMetadata, PPKs, the one-time key offered for reuse) and the
+        // profile pools behind reusable MatchingIDs.
+        """
+        ALTER TABLE sessions ADD COLUMN euicc_certificate BLOB NULL;
+        ALTER TABLE sessions ADD COLUMN cc_required INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sessions ADD COLUMN profile_metadata BLOB NULL;
+        ALTER TABLE sessions ADD COLUMN ppk BLOB NULL;
+        ALTER TABLE sessions ADD COLUMN bpp_euicc_otpk BLOB NULL;
+        ALTER TABLE sessions ADD COLUMN smdp_signature2 BLOB NULL;
+        CREATE INDEX ix_sessions_iccid ON sessions(iccid);
+        CREATE INDEX ix_orders_eid ON orders(eid);
+        CREATE TABLE pools (
+            matching_id TEXT PRIMARY KEY NOT NULL,
+            profile_type TEXT NOT NULL
         );
         """,
     ];

@@ -50,11 +50,12 @@ public static class ProfileStateMachine
         // GetBoundProfilePackage (§5.6.2) -> Downloaded; failures -> Error.
         [SmdpProfileState.Released] = [SmdpProfileState.Downloaded, SmdpProfileState.Error, SmdpProfileState.Available, SmdpProfileState.Unavailable],
         // HandleNotification with ProfileInstallationResult (§5.6.4): -> Installed or Error.
-        // A retried GetBoundProfilePackage stays in Downloaded.
-        [SmdpProfileState.Downloaded] = [SmdpProfileState.Installed, SmdpProfileState.Error, SmdpProfileState.Downloaded, SmdpProfileState.Available, SmdpProfileState.Unavailable],
+        // A retried GetBoundProfilePackage stays in Downloaded; CancelSession postponed/timeout (§5.6.5) -> Released.
+        [SmdpProfileState.Downloaded] = [SmdpProfileState.Installed, SmdpProfileState.Error, SmdpProfileState.Downloaded, SmdpProfileState.Released, SmdpProfileState.Available, SmdpProfileState.Unavailable],
         [SmdpProfileState.Installed] = [],
-        // After an error the operator decides with CancelOrder.
-        [SmdpProfileState.Error] = [SmdpProfileState.Available, SmdpProfileState.Unavailable],
+        // After an error the operator decides with CancelOrder, or the eUICC retries the download while the
+        // order's download attempts last (GetBoundProfilePackage -> Downloaded).
+        [SmdpProfileState.Error] = [SmdpProfileState.Downloaded, SmdpProfileState.Available, SmdpProfileState.Unavailable],
         [SmdpProfileState.Unavailable] = [SmdpProfileState.Available],
     };
 

@@ -8,7 +8,8 @@ public sealed partial class SmdpStore
     /// <summary>Adds a profile to the inventory (state as given, normally Available).</summary>
     public async Task AddProfileAsync(ProfileRecord p)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText =
             """
@@ -51,48 +52,37 @@ public sealed partial class SmdpStore
     /// <summary>Inserts or updates a download session (keyed by transactionId).</summary>
     public async Task SaveSessionAsync(DownloadSession s)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
-        cmd.CommandText =
-            """
-            INSERT INTO sessions (transaction_id, state, iccid, eid, matching_id, euicc_challenge, server_challenge,
-                euicc_info1, ci_pkid, otpk_euicc, otsk_dp, otpk_dp, session_keys, bpp, created_at, updated_at)
-            VALUES ($t, $s, $i, $e, $m, $ec, $sc, $ei, $ci, $ope, $osd, $opd, $keys, $bpp, $now, $now)
-            ON CONFLICT(transaction_id) DO UPDATE SET state = $s, iccid = $i, eid = $e, matching_id = $m,
-                euicc_challenge = $ec, server_challenge = $sc, euicc_info1 = $ei, ci_pkid = $ci, otpk_euicc = $ope,
-                otsk_dp = $osd, otpk_dp = $opd, session_keys = $keys, bpp = $bpp, updated_at = $now
-            """;
-        cmd.Parameters.AddWithValue("$t", s.TransactionId);
-        cmd.Parameters.AddWithValue("$s", s.State.ToString());
-        cmd.Parameters.AddWithValue("$i", Db(s.Iccid));
-        cmd.Parameters.AddWithValue("$e", Db(s.Eid));
-        cmd.Parameters.AddWithValue("$m", Db(s.MatchingId));
-        cmd.Parameters.AddWithValue("$ec", Db(s.EuiccChallenge));
-        cmd.Parameters.AddWithValue("$sc", Db(s.ServerChallenge));
-        cmd.Parameters.AddWithValue("$ei", Db(s.EuiccInfo1));
-        cmd.Parameters.AddWithValue("$ci", Db(s.CiPkId));
-        cmd.Parameters.AddWithValue("$ope", Db(s.OtPkEuicc));
-        cmd.Parameters.AddWithValue("$osd", Db(s.OtSkDp));
-        cmd.Parameters.AddWithValue("$opd", Db(s.OtPkDp));
-        cmd.Parameters.AddWithValue("$keys", Db(s.SessionKeys));
-        cmd.Parameters.AddWithValue("$bpp", Db(s.BoundProfilePackage));
-        cmd.Parameters.AddWithValue("$now", Time(DateTimeOffset.UtcNow));
+        Queries.PrepareSaveSession(cmd, s);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        CacheSession(s);
     }
 
     public async Task<DownloadSession?> GetSessionAsync(string transactionId)
     {
+        if (TryCachedSession(transactionId, out DownloadSession? cached))
+        {
+            return cached;
+        }
         await using SqliteConnection c = OpenConnection();
         await using SqliteCommand cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT * FROM sessions WHERE transaction_id = $t";
+        cmd.CommandText = Queries.SessionSql;
         cmd.Parameters.AddWithValue("$t", transactionId);
-        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+        DownloadSession? read = await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+        if (read is not null)
+        {
+            CacheRead(read);
+        }
+        return read;
     }
 
     /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
     public async Task<long> AddNotificationAsync(ReceivedNotification n)
     {
-        await using SqliteConnection c = OpenConnection();
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
         await using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText =
             """
@@ -124,5 +114,29 @@ public sealed partial class SmdpStore
         bool changed = await tx.ChangeStateAsync(iccid, from, to, eid).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
         return changed;
+    }
+
+    /// <summary>
+    /// Registers a reusable MatchingID: each AuthenticateClient with it takes one Available profile of
+    /// <paramref name="profileType"/> for the calling eUICC (a generic activation code). Replaces an earlier pool of the same MatchingID.
+    /// </summary>
+    public async Task AddPoolAsync(string matchingId, string profileType)
+    {
+        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
+        SqliteConnection c = gate.Connection;
+        await using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "INSERT OR REPLACE INTO pools (matching_id, profile_type) VALUES ($m, $t)";
+        cmd.Parameters.AddWithValue("$m", matchingId);
+        cmd.Parameters.AddWithValue("$t", profileType);
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Every profile of the inventory (tools and tests).</summary>
+    public async Task<IReadOnlyList<ProfileRecord>> ListProfilesAsync()
+    {
+        await using SqliteConnection c = OpenConnection();
+        await using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT * FROM profiles ORDER BY iccid";
+        return await Queries.ReadAllAsync(cmd, Queries.ReadProfile).ConfigureAwait(false);
     }
 }

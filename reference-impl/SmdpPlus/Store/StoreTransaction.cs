@@ -13,6 +13,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _tx;
     private readonly List<ProfileStateChange> _changes = [];
+    private readonly List<Action> _afterCommit = [];
     private bool _done;
 
     internal StoreTransaction(SmdpStore store, SqliteConnection connection, SqliteTransaction tx)
@@ -35,7 +36,22 @@ public sealed class StoreTransaction : IAsyncDisposable
         return cmd;
     }
 
+    /// <summary>A profile with its metadata and state; the package itself (<see cref="ProfileRecord.Upp"/>) is not read here.</summary>
     public Task<ProfileRecord?> GetProfileAsync(string iccid) => Queries.GetProfileAsync(this, iccid);
+
+    /// <summary>Sets the state of a session without rewriting the rest of it.</summary>
+    public async Task<bool> SetSessionStateAsync(string transactionId, DownloadSessionState state)
+    {
+        await using SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
+            ("$s", state.ToString()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", transactionId));
+        bool changed = await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+        if (changed && _store.TryCachedSession(transactionId, out DownloadSession? cached))
+        {
+            DownloadSession updated = cached with { State = state, UpdatedAt = DateTimeOffset.UtcNow };
+            _afterCommit.Add(() => _store.CacheSession(updated));
+        }
+        return changed;
+    }
 
     public Task<OrderRecord?> GetOrderAsync(string iccid) => Queries.GetOrderAsync(this, iccid);
 
@@ -128,12 +144,84 @@ public sealed class StoreTransaction : IAsyncDisposable
             ("$c", nameof(DownloadSessionState.Cancelled)), ("$done", nameof(DownloadSessionState.Completed)),
             ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid));
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        _afterCommit.Add(() => _store.ForgetSessionsOf(iccid));
+    }
+
+    /// <summary>The session as last committed (from the cache of committed sessions, else the database).</summary>
+    public async Task<DownloadSession?> GetSessionAsync(string transactionId)
+    {
+        if (_store.TryCachedSession(transactionId, out DownloadSession? cached))
+        {
+            return cached;
+        }
+        await using SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
+        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+    }
+
+    public async Task SaveSessionAsync(DownloadSession session)
+    {
+        await using SqliteCommand cmd = Command("");
+        Queries.PrepareSaveSession(cmd, session);
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        _afterCommit.Add(() => _store.CacheSession(session));
+    }
+
+    /// <summary>The order carrying this (non-empty) MatchingID, or null.</summary>
+    public async Task<OrderRecord?> FindOrderByMatchingIdAsync(string matchingId)
+    {
+        await using SqliteCommand cmd = Command("SELECT * FROM orders WHERE matching_id = $m LIMIT 1", ("$m", matchingId));
+        return await Queries.ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
+    }
+
+    /// <summary>The orders linked to an EID whose profile is still on its way (not installed, cancelled or taken back), oldest first.</summary>
+    public async Task<List<OrderRecord>> FindOpenOrdersByEidAsync(string eid)
+    {
+        await using SqliteCommand cmd = Command(
+            """
+            SELECT o.* FROM orders o JOIN profiles p ON p.iccid = o.iccid
+            WHERE o.eid = $e AND p.state IN ('linked', 'confirmed', 'released', 'downloaded', 'error')
+            ORDER BY o.created_at, o.iccid
+            """, ("$e", eid));
+        return await Queries.ReadAllAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
+    }
+
+    /// <summary>The profile type behind a reusable MatchingID (see <see cref="SmdpStore.AddPoolAsync"/>), or null.</summary>
+    public async Task<string?> PoolProfileTypeAsync(string matchingId)
+    {
+        await using SqliteCommand cmd = Command("SELECT profile_type FROM pools WHERE matching_id = $m", ("$m", matchingId));
+        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) as string;
+    }
+
+    /// <summary>The most recent session of a profile that delivered a BPP (the binding a retry may reuse), or null.</summary>
+    public async Task<DownloadSession?> LastBoundSessionOfAsync(string iccid)
+    {
+        await using SqliteCommand cmd = Command(
+            "SELECT * FROM sessions WHERE iccid = $i AND otpk_euicc IS NOT NULL AND otsk_dp IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+            ("$i", iccid));
+        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
+    public async Task<long> AddNotificationAsync(ReceivedNotification n)
+    {
+        await using SqliteCommand cmd = Command(
+            """
+            INSERT INTO notifications (transaction_id, iccid, eid, kind, seq_number, pending_notification, received_at)
+            VALUES ($t, $i, $e, $k, $seq, $p, $now) RETURNING id
+            """,
+            ("$t", n.TransactionId), ("$i", n.Iccid), ("$e", n.Eid), ("$k", n.Kind), ("$seq", n.SequenceNumber),
+            ("$p", n.PendingNotification), ("$now", SmdpStore.Time(n.ReceivedAt == default ? DateTimeOffset.UtcNow : n.ReceivedAt)));
+        return (long)(await cmd.ExecuteScalarAsync().ConfigureAwait(false))!;
     }
 
     public async Task CommitAsync()
     {
         await _tx.CommitAsync().ConfigureAwait(false);
         _done = true;
+        foreach (Action apply in _afterCommit)
+        {
+            apply();
+        }
         _store.RaiseChanges(_changes);
     }
 
@@ -144,8 +232,14 @@ public sealed class StoreTransaction : IAsyncDisposable
             await _tx.RollbackAsync().ConfigureAwait(false);
         }
 
-        await _tx.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _tx.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _store.ReleaseWriteGate();
+        }
     }
 
     private static void Require(SmdpProfileState from, SmdpProfileState to, string iccid)

@@ -1,0 +1,222 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Conformance.Rsp.Crypto;
+using Conformance.Rsp.Pki;
+using Conformance.SmdpPlus;
+using Conformance.SmdpPlus.Crypto;
+using Conformance.SmdpPlus.Hosting;
+using Conformance.SmdpPlus.Profiles;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>
+/// <c>smdp serve</c>: the reference SM-DP+ on loopback (ES9+ JSON and ASN.1 bindings, ES2+ with the operator's
+/// client certificate) until SIGINT/SIGTERM. <c>smdp order</c>: ES2+ DownloadOrder + ConfirmOrder against it,
+/// printing the activation code <c>LPA:1$&lt;address&gt;$&lt;matchingId&gt;</c>.
+/// Without <c>--pki</c> both use the deterministic generated test PKI (seed 1, loopback SANs), so they match.
+/// </summary>
+internal static class SmdpCommands
+{
+    public static Command Create()
+    {
+        var smdp = new Command("smdp", "The reference SM-DP+.");
+        smdp.Subcommands.Add(Serve());
+        smdp.Subcommands.Add(Order());
+        return smdp;
+    }
+
+    private static Option<DirectoryInfo?> PkiOption() => new("--pki") { Description = "PKI directory laid out like SGP.26 (default: the generated test PKI, seed 1)." };
+
+    private static Command Serve()
+    {
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1.", DefaultValueFactory = _ => 8443 };
+        var pki = PkiOption();
+        var db = new Option<string>("--db") { Description = "SQLite database file (orders, profiles, sessions survive restarts).", DefaultValueFactory = _ => "smdp.db" };
+        var profiles = new Option<DirectoryInfo?>("--profiles") { Description = "Directory of UPP files (*.der, optional sidecar *.json) to import." };
+        var synthetic = new Option<int>("--synthetic") { Description = "Also add this many synthetic profiles (type given by --profile-type).", DefaultValueFactory = _ => 0 };
+        var type = new Option<string>("--profile-type") { Description = "Profile type of synthetic profiles.", DefaultValueFactory = _ => "Test" };
+        var operatorUrl = new Option<string?>("--operator-url") { Description = "Operator endpoint for ES2+ HandleDownloadProgressInfo (base URL)." };
+        var curve = new Option<string>("--curve") { Description = "SM-DP+ credentials to load: nist, brp or both.", DefaultValueFactory = _ => "both" };
+        var address = new Option<string?>("--address") { Description = "The SM-DP+ address (default 127.0.0.1:<port>)." };
+        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted.") { port, pki, db, profiles, synthetic, type, operatorUrl, curve, address };
+        serve.SetAction((parse, ct) => CliRunner.Run(() => RunServe(parse.GetValue(port), parse.GetValue(pki), parse.GetValue(db)!, parse.GetValue(profiles),
+            parse.GetValue(synthetic), parse.GetValue(type)!, Url(parse.GetValue(operatorUrl), "--operator-url"), parse.GetValue(curve)!, parse.GetValue(address), parse.InvocationConfiguration.Output, ct)));
+        return serve;
+    }
+
+    private static async Task<int> RunServe(int port, DirectoryInfo? pkiDir, string db, DirectoryInfo? profileDir, int synthetic, string profileType,
+        Uri? operatorUrl, string curveArg, string? address, TextWriter output, CancellationToken ct)
+    {
+        IReadOnlyList<RspCurve> curves = PkiCommands.ParseCurves(curveArg);
+        TestPki pki = LoadPki(pkiDir, curves);
+        // CERT.DP.TLS: the P-256 one when loaded (OpenSSL 3.0 offers brainpool only in TLS 1.2 and only when the
+        // client proposes the group), else the brainpool one.
+        CurvePki tlsPki = pki.Curves.FirstOrDefault(c => c.Curve == RspCurve.NistP256) ?? pki.Curves[0];
+        string smdpAddress = address ?? $"127.0.0.1:{port}";
+        var options = new SmdpOptions
+        {
+            Port = port,
+            DatabasePath = db,
+            SmdpAddress = smdpAddress,
+            TlsCertificate = WithKey(tlsPki.DpTls.Certificate, tlsPki.DpTls.RequirePrivateKey()),
+            Pki = pki,
+            OperatorCallbackUrl = operatorUrl,
+            OperatorClientCa = pki.Operator is { } op ? [X509CertificateLoader.LoadCertificate(op.Ca.Der)] : null,
+            OperatorCallbackClientCertificate = pki.Operator is { Client: { } client, ClientKey: { } key } ? WithKey(client, key) : null,
+        };
+        await using var server = new SmdpServer(options);
+        Uri url;
+        try
+        {
+            url = await server.StartAsync(ct);
+        }
+        catch (IOException e)
+        {
+            throw new CliError($"cannot listen on 127.0.0.1:{port}: {e.Message}");
+        }
+        if (profileDir is not null)
+        {
+            ImportReport report = await ProfileImporter.ImportDirectoryAsync(server.Store, profileDir.FullName);
+            await output.WriteLineAsync($"smdp: imported {report.Imported.Count} profile(s) from {profileDir.FullName}");
+            foreach (string skipped in report.Skipped)
+            {
+                await output.WriteLineAsync($"smdp: skipped {skipped}");
+            }
+        }
+        if (synthetic > 0)
+        {
+            var added = await ProfileImporter.AddSyntheticAsync(server.Store, profileType, synthetic);
+            await output.WriteLineAsync($"smdp: added {added.Count} synthetic profile(s) of type {profileType}");
+        }
+        await output.WriteLineAsync($"smdp: listening on {url} as SM-DP+ address {smdpAddress} (curves {string.Join(", ", curves.Select(c => c.ShortName()))}, TLS {tlsPki.Curve.ShortName()})");
+        await output.WriteLineAsync($"smdp: activation codes read LPA:1${smdpAddress}$<matchingId>; create an order with: smdp order --url {url} --iccid <ICCID> --release");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGINT / SIGTERM
+        }
+        await server.StopAsync(CancellationToken.None);
+        await output.WriteLineAsync("smdp: stopped");
+        return 0;
+    }
+
+    private static Command Order()
+    {
+        var url = new Option<string>("--url") { Description = "Base URL of the SM-DP+.", DefaultValueFactory = _ => "https://127.0.0.1:8443/" };
+        var pki = PkiOption();
+        var iccid = new Option<string?>("--iccid") { Description = "ICCID of the profile to order." };
+        var type = new Option<string?>("--profile-type") { Description = "Order any available profile of this type instead of an ICCID." };
+        var eid = new Option<string?>("--eid") { Description = "EID the order is for (32 digits)." };
+        var matchingId = new Option<string?>("--matching-id") { Description = "MatchingID (default: generated by the SM-DP+)." };
+        var cc = new Option<string?>("--cc") { Description = "Confirmation code the end user must enter." };
+        var release = new Option<bool>("--release") { Description = "Release the profile for download at once (releaseFlag true)." };
+        var order = new Command("order", "ES2+ DownloadOrder + ConfirmOrder; prints the activation code.") { url, pki, iccid, type, eid, matchingId, cc, release };
+        order.SetAction((parse, ct) => CliRunner.Run(() => RunOrder(Url(parse.GetValue(url), "--url")!, parse.GetValue(pki), parse.GetValue(iccid), parse.GetValue(type),
+            parse.GetValue(eid), parse.GetValue(matchingId), parse.GetValue(cc), parse.GetValue(release), parse.InvocationConfiguration.Output, ct)));
+        return order;
+    }
+
+    private static async Task<int> RunOrder(Uri url, DirectoryInfo? pkiDir, string? iccid, string? profileType, string? eid, string? matchingId, string? cc,
+        bool release, TextWriter output, CancellationToken ct)
+    {
+        if ((iccid is null) == (profileType is null))
+        {
+            throw new CliError("give exactly one of --iccid and --profile-type");
+        }
+        TestPki pki = LoadPki(pkiDir, [RspCurve.NistP256, RspCurve.BrainpoolP256r1]);
+        OperatorPki op = pki.Operator is { ClientKey: not null } o ? o : throw new CliError("the PKI has no ES2+ operator client certificate with its key");
+        RspCertificateValidator trust = new(pki.Curves.Select(c => c.Ci.Certificate));
+        using var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
+        using X509Certificate2 clientCert = WithKey(op.Client, op.ClientKey!);
+        handler.SslOptions.ClientCertificates = [clientCert];
+        handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCert;
+        // The SM-DP+ must present a CERT.DP.TLS issued by a CI of the PKI.
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) =>
+            cert is not null && trust.ValidateServerCertificate(CertificateRole.DpTls, cert.GetRawCertData(), DateTimeOffset.UtcNow).IsValid;
+        using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+
+        JsonElement dl = await PostAsync(http, "downloadOrder", new Dictionary<string, object?> { ["eid"] = eid, ["iccid"] = iccid, ["profileType"] = profileType }, ct);
+        string orderedIccid = dl.GetProperty("iccid").GetString()!;
+        JsonElement co = await PostAsync(http, "confirmOrder", new Dictionary<string, object?>
+        {
+            ["iccid"] = orderedIccid, ["eid"] = eid, ["matchingId"] = matchingId, ["confirmationCode"] = cc, ["releaseFlag"] = release,
+        }, ct);
+        string mid = co.GetProperty("matchingId").GetString()!;
+        string address = co.TryGetProperty("smdpAddress", out JsonElement a) ? a.GetString()! : url.Authority;
+        await output.WriteLineAsync($"iccid={orderedIccid} matchingId={mid}{(release ? " (released)" : " (confirmed, not released)")}");
+        // SGP.22 §4.1: LPA:1$<SM-DP+ address>$<AC_Token>[$<SM-DP+ OID>$<Confirmation Code Required Flag>].
+        await output.WriteLineAsync(cc is null ? $"LPA:1${address}${mid}" : $"LPA:1${address}${mid}$$1");
+        return 0;
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string function, Dictionary<string, object?> fields, CancellationToken ct)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["header"] = new { functionRequesterIdentifier = "conformance-cli", functionCallIdentifier = Guid.NewGuid().ToString("N") },
+        };
+        foreach ((string k, object? v) in fields.Where(kv => kv.Value is not null))
+        {
+            body[k] = v;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "gsma/rsp2/es2plus/" + function) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Admin-Protocol", "gsma/rsp/v2.2.0");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliError($"{function}: cannot reach the SM-DP+ at {http.BaseAddress}: {e.Message}");
+        }
+        using (response)
+        {
+            JsonElement root = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.Clone();
+            JsonElement status = root.GetProperty("header").GetProperty("functionExecutionStatus");
+            if (status.GetProperty("status").GetString() != "Executed-Success")
+            {
+                JsonElement scd = status.GetProperty("statusCodeData");
+                throw new CliError($"{function} failed with {scd.GetProperty("subjectCode").GetString()} / {scd.GetProperty("reasonCode").GetString()}: " +
+                    (scd.TryGetProperty("message", out JsonElement m) ? m.GetString() : ""));
+            }
+            return root;
+        }
+    }
+
+    private static Uri? Url(string? value, string option)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        return Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out Uri? u) && u.Scheme is "https" or "http"
+            ? u
+            : throw new CliError($"{option} '{value}' is not an http(s) URL");
+    }
+
+    private static TestPki LoadPki(DirectoryInfo? dir, IReadOnlyList<RspCurve> curves)
+    {
+        if (dir is null)
+        {
+            return TestPkiGenerator.Generate(new TestPkiOptions { Curves = curves, LoopbackSans = true });
+        }
+        PkiLoadResult result = Sgp26Loader.Load(dir.FullName, new PkiLoadOptions { Curves = curves });
+        return result.Success ? result.Pki! : throw new CliError(result.Describe());
+    }
+
+    private static X509Certificate2 WithKey(RspCertificate cert, ECPrivateKeyParameters key)
+    {
+        using X509Certificate2 plain = X509CertificateLoader.LoadCertificate(cert.Der);
+        using ECDsa ecdsa = ECDsa.Create(OpenSslKeys.Private(key));
+        using X509Certificate2 withKey = plain.CopyWithPrivateKey(ecdsa);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using Conformance.Rsp.Crypto;
+using Conformance.Rsp.Pki;
+using Conformance.SmdpPlus;
+using Conformance.SmdpPlus.Crypto;
+using Conformance.SmdpPlus.Es9Plus;
+using Conformance.SmdpPlus.Hosting;
+using Conformance.SmdpPlus.Profiles;
+using Microsoft.Extensions.Logging;
+
+namespace Conformance.Benchmarks.Download;
+
+/// <summary>
+/// The server side of the download benchmark, run in its own process so that its CPU time is measured alone:
+/// the reference SM-DP+ on loopback with the generated test PKI, a pool of synthetic profiles behind the
+/// reusable MatchingID <see cref="PoolMatchingId"/>. Protocol on stdin/stdout: prints <c>READY url</c>; answers
+/// <c>CPU</c> with the process CPU milliseconds; stops on <c>EXIT</c> or end of input.
+/// </summary>
+internal static class DownloadServer
+{
+    public const string PoolMatchingId = "BENCH-POOL";
+
+    public static async Task<int> RunAsync(int profiles, int profileSize, string dbPath)
+    {
+        TestPki pki = SmdpCredentials.GeneratedDefault;
+        var options = new SmdpOptions
+        {
+            Port = 0,
+            DatabasePath = dbPath,
+            SmdpAddress = TestPkiOptions.Sgp26SmdpHost,
+            TlsCertificate = TlsCertificate(pki.For(RspCurve.NistP256)),
+            Pki = pki,
+            DownloadAttempts = 3,
+        };
+        await using var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
+        Uri url = await server.StartAsync().ConfigureAwait(false);
+        await ProfileImporter.AddSyntheticAsync(server.Store, "Bench", profiles, "8904903277", profileSize).ConfigureAwait(false);
+        await server.Store.AddPoolAsync(PoolMatchingId, "Bench").ConfigureAwait(false);
+        Console.WriteLine($"READY {url}");
+        while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            if (line == "CPU")
+            {
+                Console.WriteLine(Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
+            }
+            else if (line == "EXIT")
+            {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// CERT.DP.TLS with its key. The P-256 DPtls serves both curves' runs: OpenSSL 3.0 offers brainpool in TLS 1.2
+    /// only and only when the client proposes the group, which .NET's client does not; ES9+ signatures still use
+    /// the brainpool DPauth/DPpb on BRP runs.
+    /// </summary>
+    public static X509Certificate2 TlsCertificate(CurvePki pki)
+    {
+        using X509Certificate2 cert = X509CertificateLoader.LoadCertificate(pki.DpTls.Certificate.Der);
+        using var key = System.Security.Cryptography.ECDsa.Create(OpenSslKeys.Private(pki.DpTls.RequirePrivateKey()));
+        using X509Certificate2 withKey = cert.CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+}

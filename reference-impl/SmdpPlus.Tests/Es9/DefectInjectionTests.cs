@@ -1,0 +1,103 @@
+using System.Net;
+using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Bsp;
+using Conformance.Rsp.Pki;
+using Conformance.SmdpPlus.Tests.Support;
+using Conformance.SmdpPlus.Testing;
+
+namespace Conformance.SmdpPlus.Tests.Es9;
+
+/// <summary>
+/// Each named defect (<see cref="SmdpDefect"/>) makes the server observably violate SGP.22: the same observation
+/// passes on a correct server (off) and shows the violation with the defect on, so the harness can catch it.
+/// </summary>
+public class DefectInjectionTests
+{
+    private static IEnumerable<TestCaseData> Cases() => Enum.GetValues<SmdpDefect>().Select(d => new TestCaseData(d).SetName($"Defect {d} is observable"));
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task DefectIsObservableAndAbsentByDefault(SmdpDefect defect)
+    {
+        bool correct = await ObserveAsync(defect, on: false);
+        bool faulty = await ObserveAsync(defect, on: true);
+        Assert.That((correct, faulty), Is.EqualTo((true, false)), "spec-conform without the defect, violating with it");
+    }
+
+    /// <summary>Runs the observation for one defect; true when the server behaved as SGP.22 requires.</summary>
+    private static async Task<bool> ObserveAsync(SmdpDefect defect, bool on)
+    {
+        await using Es9Context c = await Es9Context.StartAsync(configure: o => o with { Defects = on ? new HashSet<SmdpDefect> { defect } : new HashSet<SmdpDefect>() });
+        switch (defect)
+        {
+            case SmdpDefect.OversizedProfileSegment:
+                await c.ReleasedOrderAsync(1);
+                return BoundProfilePackage.Decode((await c.Lpa.DownloadAsync("MATCH-00001")).BoundProfilePackage).SequenceOf86.All(s => s.Length <= BspInstance.MaxSegmentLength);
+            case SmdpDefect.WrongStatusCodeForInvalidSmdpAddress:
+                return (await c.Lpa.InitiateAuthenticationAsync(address: "nowhere.example.com")).Code == "8.8.1 / 3.8";
+            case SmdpDefect.SkipConfirmationCodeCheck:
+            {
+                await c.ReleasedOrderAsync(1, confirmationCode: "9999");
+                (string tid, byte[] pdr) = await c.PreparedAsync("MATCH-00001", cc: "0000");
+                return (await c.GetBppAsync(tid, pdr)).Code == "8.2.7 / 3.8";
+            }
+            case SmdpDefect.ReuseServerChallenge:
+            {
+                var a = ServerSigned1.Decode((await c.Lpa.InitiateAuthenticationAsync()).Base64("serverSigned1"));
+                var b = ServerSigned1.Decode((await c.Lpa.InitiateAuthenticationAsync()).Base64("serverSigned1"));
+                return !a.ServerChallenge.AsSpan().SequenceEqual(b.ServerChallenge);
+            }
+            case SmdpDefect.ReuseTransactionId:
+                return (await c.Lpa.InitiateAuthenticationAsync()).Field("transactionId") != (await c.Lpa.InitiateAuthenticationAsync()).Field("transactionId");
+            case SmdpDefect.NoEidBindingCheck:
+                await c.ReleasedOrderAsync(1, eid: "89049032123451234512345678901999");
+                return (await c.Lpa.DownloadAsync("MATCH-00001")).LastAnswer?.Code == "8.1.1 / 3.8";
+            case SmdpDefect.AcceptExpiredEuiccCertificate:
+                await c.ReleasedOrderAsync(1);
+                c.UseEuicc(c.Double(PkiItem.ExpiredEuicc, PkiItem.Eum));
+                return (await c.Lpa.DownloadAsync("MATCH-00001")).LastAnswer?.Code == "8.1.3 / 6.3";
+            case SmdpDefect.SkipEumRangeCheck:
+                await c.ReleasedOrderAsync(1, eid: null);
+                c.UseEuicc(c.Double(PkiItem.EuiccEidOutsideRange, PkiItem.Eum));
+                return (await c.Lpa.DownloadAsync("MATCH-00001")).LastAnswer?.Code == "8.1.4 / 6.1";
+            case SmdpDefect.RestartMacChainPerSegment or SmdpDefect.FrozenBlockCounter or SmdpDefect.SmdpSignOverWrongData
+                or SmdpDefect.TransactionIdInBppNotSession:
+            {
+                string iccid = await c.ReleasedOrderAsync(1);
+                bool installed = (await c.Lpa.DownloadAsync("MATCH-00001")).Installed;
+                // A frozen counter only garbles the first block of later segments: compare the profile itself.
+                byte[]? ordered = (await c.Store.GetProfileAsync(iccid))!.Upp;
+                return installed && c.Euicc.LastInstall!.ProfilePackage.SequenceEqual(ordered!);
+            }
+            case SmdpDefect.MetadataInBppDiffersFromProfileMetadata:
+            {
+                await c.ReleasedOrderAsync(1);
+                (string tid, Es9Answer ac) = await c.AuthenticatedAsync("MATCH-00001");
+                byte[] pdr = c.Euicc.PrepareDownload(DownloadLpa.PrepareDownloadRequestFrom(ac, tid, null).Encode());
+                c.Euicc.LoadBoundProfilePackage((await c.GetBppAsync(tid, pdr)).Base64("boundProfilePackage"));
+                return c.Euicc.LastInstall!.MetadataDer.AsSpan().SequenceEqual(ac.Base64("profileMetadata"));
+            }
+            case SmdpDefect.HandleNotificationAnswers200WithBody:
+            {
+                await c.ReleasedOrderAsync(1);
+                DownloadOutcome d = await c.Lpa.DownloadAsync("MATCH-00001");
+                return d.LastAnswer!.HttpStatus == HttpStatusCode.NoContent && d.LastAnswer.Body is null;
+            }
+            case SmdpDefect.MissingAdminProtocolHeader:
+                return (await c.Lpa.InitiateAuthenticationAsync()).AdminProtocol is not null;
+            case SmdpDefect.RetriesNotLimited:
+                await c.ReleasedOrderAsync(1, attempts: 1);
+                await c.AuthenticatedAsync("MATCH-00001");
+                return (await c.Lpa.DownloadAsync("MATCH-00001")).LastAnswer?.Code == "8.8.5 / 6.4";
+            case SmdpDefect.SkipEuiccSignature1Check:
+            {
+                await c.ReleasedOrderAsync(1);
+                (Es9Answer ia, string tid) = await c.InitiateAsync();
+                c.Euicc.CorruptNextSignature = true;
+                byte[] asr = c.Euicc.AuthenticateServer(DownloadLpa.AuthenticateServerRequestFrom(ia, "MATCH-00001").Encode());
+                return (await c.AuthenticateClientAsync(tid, asr)).Code == "8.1 / 6.1";
+            }
+            default:
+                throw new NotSupportedException($"no observation written for defect {defect}");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace Conformance.SmdpPlus;
+
+/// <summary>
+/// Named defects: each one makes the reference SM-DP+ behave like a faulty SM-DP+ that breaks one SGP.22
+/// requirement, so the harness (run against this server) can prove it catches that failure. Unlike
+/// <see cref="SmdpFault"/>, which feeds an eUICC a bad message on purpose, a defect is the server itself
+/// being wrong. Off by default; switched on in <see cref="SmdpOptions.Defects"/>.
+/// </summary>
+public enum SmdpDefect
+{
+    /// <summary>Profile element ('86') segments are longer than the 1020 bytes of SGP.22 §2.6.4.</summary>
+    OversizedProfileSegment,
+
+    /// <summary>InitiateAuthentication with a wrong SM-DP+ address answers 8.8.2 / 3.1 instead of 8.8.1 / 3.8.</summary>
+    WrongStatusCodeForInvalidSmdpAddress,
+
+    /// <summary>GetBoundProfilePackage does not check hashCc (missing or wrong confirmation codes pass).</summary>
+    SkipConfirmationCodeCheck,
+
+    /// <summary>Every InitiateAuthentication answers the same serverChallenge.</summary>
+    ReuseServerChallenge,
+
+    /// <summary>Every InitiateAuthentication answers the same transactionId.</summary>
+    ReuseTransactionId,
+
+    /// <summary>AuthenticateClient does not check that the EID matches the order's EID (8.1.1 / 3.8 never answered).</summary>
+    NoEidBindingCheck,
+
+    /// <summary>AuthenticateClient accepts an expired eUICC certificate.</summary>
+    AcceptExpiredEuiccCertificate,
+
+    /// <summary>AuthenticateClient does not check that the EID lies in the EUM's permitted range.</summary>
+    SkipEumRangeCheck,
+
+    /// <summary>Each '86' segment is protected with the MAC chaining value and block counter of the first (chain restarted).</summary>
+    RestartMacChainPerSegment,
+
+    /// <summary>The block counter is not incremented between '86' segments (the MAC chain still runs).</summary>
+    FrozenBlockCounter,
+
+    /// <summary>smdpSign covers the four data objects of InitialiseSecureChannel without otPK.EUICC.ECKA.</summary>
+    SmdpSignOverWrongData,
+
+    /// <summary>StoreMetadata in the BPP differs from profileMetadata sent in AuthenticateClient (other profileName).</summary>
+    MetadataInBppDiffersFromProfileMetadata,
+
+    /// <summary>HandleNotification answers HTTP 200 with a JSON body instead of 204 with none.</summary>
+    HandleNotificationAnswers200WithBody,
+
+    /// <summary>Responses carry no X-Admin-Protocol header.</summary>
+    MissingAdminProtocolHeader,
+
+    /// <summary>The BPP's InitialiseSecureChannel carries a transactionId that is not the session's (correctly signed).</summary>
+    TransactionIdInBppNotSession,
+
+    /// <summary>Download and confirmation code attempts are not limited (8.8.5 / 6.4 and 8.2.7 / 6.4 never answered).</summary>
+    RetriesNotLimited,
+
+    /// <summary>AuthenticateClient does not verify euiccSignature1.</summary>
+    SkipEuiccSignature1Check,
+}
