@@ -1,4 +1,6 @@
 using Conformance.Adapters.Es10;
+using Conformance.Adapters.Es2Plus;
+using Conformance.Adapters.Es9Plus;
 using Conformance.Adapters.Lpa;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Crypto;
@@ -55,6 +57,27 @@ public class EndToEndDownloadTests
         Assert.That(await KindsAsync(rig, iccid), Is.EqualTo(new[] { "profileInstallationResult", "enable", "disable", "delete" }),
             "every notification reached the SM-DP+ and verified there");
         Assert.That((await rig.Euicc.ListNotificationAsync()).Value.NotificationMetadataList, Is.Null.Or.Empty, "nothing left pending on the eUICC");
+    }
+
+    [Test]
+    public async Task OrderedThroughEs2PlusDownloadedThroughTheAsn1Binding()
+    {
+        await using EndToEndRig rig = await EndToEndRig.StartAsync([RspCurve.NistP256], binding: Es9Binding.Asn1);
+        const string iccid = "8904903200000000058";
+        await rig.AddProfileAsync(iccid);
+
+        var ordered = await rig.Operator.DownloadOrderAsync(new DownloadOrderRequest(rig.Eid, iccid));
+        Assert.That(ordered.ExecutionStatus.IsSuccess, Is.True, ordered.ExecutionStatus.ToString());
+        var confirmed = await rig.Operator.ConfirmOrderAsync(new ConfirmOrderRequest(iccid, ReleaseFlag: true, rig.Eid, "E2E-ES2-1"));
+        Assert.That(confirmed.ExecutionStatus.IsSuccess, Is.True, confirmed.ExecutionStatus.ToString());
+        Assert.That(confirmed.Result!.MatchingId, Is.EqualTo("E2E-ES2-1"));
+
+        LpaSession session = await rig.Download("E2E-ES2-1").RunAsync();
+
+        AssertInstalled(session, iccid);
+        await AssertProfileOnCard(rig, iccid, ProfileState.disabled);
+        Assert.That((await rig.Store.GetProfileAsync(iccid))!.State, Is.EqualTo(SmdpProfileState.Installed));
+        Assert.That(await KindsAsync(rig, iccid), Is.EqualTo(new[] { "profileInstallationResult" }));
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Conformance.Adapters.Apdu;
 using Conformance.Adapters.Es10;
+using Conformance.Adapters.Es2Plus;
 using Conformance.Adapters.Es9Plus;
 using Conformance.Adapters.Http;
 using Conformance.Adapters.Lpa;
@@ -35,8 +36,9 @@ internal sealed class EndToEndRig : IAsyncDisposable
     private readonly string _dir;
 
     private EndToEndRig(string dir, SmdpServer server, Uri url, Es10Handler handler, InProcessApduTransport transport, Es10Client euicc,
-        RspHttpTransport http, IEs9PlusClient smdp)
+        RspHttpTransport http, IEs9PlusClient smdp, Es2PlusClient operatorClient)
     {
+        Operator = operatorClient;
         _dir = dir;
         Server = server;
         Url = url;
@@ -57,6 +59,9 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public IEs9PlusClient Smdp { get; }
     public string Eid => Handler.Eid;
 
+    /// <summary>The harness as operator on ES2+ (mutual TLS with the PKI's operator client certificate).</summary>
+    public Es2PlusClient Operator { get; }
+
     public static DeviceInfo Device => new(Convert.FromHexString("35290611"), new DeviceCapabilities());
 
     /// <summary>
@@ -74,7 +79,8 @@ internal sealed class EndToEndRig : IAsyncDisposable
             Port = 0,
             DatabasePath = Path.Combine(dir, "smdp.db"),
             SmdpAddress = SmdpHost,
-            TlsCertificate = TlsCertificate(pki.For(RspCurve.NistP256)),
+            TlsCertificate = WithKey(pki.For(RspCurve.NistP256).DpTls.Certificate, pki.For(RspCurve.NistP256).DpTls.RequirePrivateKey()),
+            OperatorClientCa = [X509CertificateLoader.LoadCertificate(pki.Operator!.Ca.Der)],
             Pki = pki,
         };
         options = configure?.Invoke(options) ?? options;
@@ -98,17 +104,41 @@ internal sealed class EndToEndRig : IAsyncDisposable
             TrustedRoots = roots,
             Timeout = TimeSpan.FromSeconds(30),
         });
-        return new EndToEndRig(dir, server, url, handler, transport, euicc, http, Es9PlusClient.Create(http, binding));
+        var es2 = new Es2PlusClient(new Es2PlusClientOptions
+        {
+            BaseAddress = new Uri($"https://{SmdpHost}:{url.Port}/"),
+            ConnectTo = new IPEndPoint(IPAddress.Loopback, url.Port),
+            TrustedRoots = roots,
+            ClientCertificate = WithKey(pki.Operator!.Client, pki.Operator.ClientKey!),
+        });
+        return new EndToEndRig(dir, server, url, handler, transport, euicc, http, Es9PlusClient.Create(http, binding), es2);
     }
 
-    /// <summary>CERT.DP.TLS with its key for Kestrel (the P-256 one: .NET's TLS client offers no brainpool group).</summary>
-    private static X509Certificate2 TlsCertificate(CurvePki pki)
+    /// <summary>
+    /// A certificate of the PKI with its key, for TLS: CERT.DP.TLS for Kestrel (the P-256 one: .NET's TLS client
+    /// offers no brainpool group) and the operator's ES2+ client certificate.
+    /// </summary>
+    private static X509Certificate2 WithKey(RspCertificate certificate, Org.BouncyCastle.Crypto.Parameters.ECPrivateKeyParameters privateKey)
     {
-        using X509Certificate2 cert = X509CertificateLoader.LoadCertificate(pki.DpTls.Certificate.Der);
-        using var key = System.Security.Cryptography.ECDsa.Create(OpenSslKeys.Private(pki.DpTls.RequirePrivateKey()));
+        using X509Certificate2 cert = X509CertificateLoader.LoadCertificate(certificate.Der);
+        using var key = System.Security.Cryptography.ECDsa.Create(OpenSslKeys.Private(privateKey));
         using X509Certificate2 withKey = cert.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
+
+    /// <summary>A synthetic profile in the inventory, available, its enable/disable/delete notifications sent to this SM-DP+.</summary>
+    public Task AddProfileAsync(string iccid, SmdpProfileState state = SmdpProfileState.Available) =>
+        Store.AddProfileAsync(new ProfileRecord
+        {
+            Iccid = iccid,
+            ProfileType = "Test",
+            State = state,
+            ProfileName = "End to end",
+            ServiceProviderName = "Conformance Operator",
+            ProfileClass = 2,
+            NotificationConfigurationJson = $$"""[{"operations":["install","enable","disable","delete"],"address":"{{SmdpHost}}"}]""",
+            Upp = Rsp.Saip.SyntheticProfile.Build(iccid, "Test", 3000),
+        });
 
     /// <summary>
     /// A synthetic profile in the inventory with a released order for this eUICC (the store state after ES2+
@@ -116,17 +146,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
     /// </summary>
     public async Task<string> ReleasedOrderAsync(string iccid, string matchingId, string? confirmationCode = null)
     {
-        await Store.AddProfileAsync(new ProfileRecord
-        {
-            Iccid = iccid,
-            ProfileType = "Test",
-            State = SmdpProfileState.Released,
-            ProfileName = "End to end",
-            ServiceProviderName = "Conformance Operator",
-            ProfileClass = 2,
-            NotificationConfigurationJson = $$"""[{"operations":["install","enable","disable","delete"],"address":"{{SmdpHost}}"}]""",
-            Upp = Rsp.Saip.SyntheticProfile.Build(iccid, "Test", 3000),
-        });
+        await AddProfileAsync(iccid, SmdpProfileState.Released);
         await using StoreTransaction tx = await Store.BeginAsync();
         await tx.SaveOrderAsync(new OrderRecord
         {
@@ -149,6 +169,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Operator.Dispose();
         await Euicc.Session.DisposeAsync();
         await Transport.DisposeAsync();
         Handler.Dispose();
