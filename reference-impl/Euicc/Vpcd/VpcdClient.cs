@@ -13,7 +13,9 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
     private readonly Action<string> _log = log ?? (_ => { });
 
     /// <summary>Number of connections made so far (a reconnect after a pcscd restart counts again).</summary>
-    public int Connections { get; private set; }
+    public int Connections => Volatile.Read(ref _connections);
+
+    private int _connections;
 
     /// <summary>Serves vpcd until <paramref name="ct"/> is cancelled; returns normally then.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -25,7 +27,7 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
             {
                 using var tcp = new TcpClient { NoDelay = true };
                 await ConnectAsync(tcp, ct).ConfigureAwait(false);
-                Connections++;
+                Interlocked.Increment(ref _connections);
                 delay = options.ReconnectInitialDelay;
                 _log($"connected to vpcd at {options.Host}:{options.Port}");
                 await ServeAsync(tcp.GetStream(), ct).ConfigureAwait(false);
