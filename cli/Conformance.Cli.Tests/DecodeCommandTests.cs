@@ -102,3 +102,14 @@ public class CliAppTests
         }
     }
 }
+
+public class DecodeJsonTests
+{
+    [Test]
+    public void JsonIsPrintedWithoutEscapingQuotesOrAccents()
+    {
+        var output = new StringWriter();
+        DecodeCommand.Run("{\"message\":\"the SM-DP+'s 'address' — café\"}", TextReader.Null, output);
+        Assert.That(output.ToString(), Does.Contain("\"message\": \"the SM-DP+'s 'address' — café\""));
+    }
+}

@@ -115,7 +115,12 @@ public static class Decoder
         return sb.ToString();
     }
 
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+    // Readable output for people: quotes and non-ASCII stay as they are (shown as plain text in reports and on the console).
+    private static readonly JsonSerializerOptions IndentedJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static void Walk(JsonElement e, string path, StringBuilder sb)
     {
