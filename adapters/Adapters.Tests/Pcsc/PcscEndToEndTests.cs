@@ -1,127 +1,38 @@
-using System.Diagnostics;
 using Conformance.Adapters.Isdr;
 using Conformance.Adapters.Pcsc;
 using Conformance.Euicc.Apdu;
-using Conformance.Euicc.Vpcd;
+using Conformance.Testing.Pcsc;
 
 namespace Conformance.Adapters.Tests.Pcsc;
 
 /// <summary>
 /// Through the real PC/SC stack: a private pcscd (scripts/pcsc.sh) with a vpcd reader, our emulator
-/// attached as the virtual card by <see cref="VpcdClient"/>, and <see cref="PcscTransport"/> as the
+/// attached as the virtual card (<see cref="PcscRig"/>), and <see cref="PcscTransport"/> as the
 /// client. Ignored, with the reason, only when pcscd / vpcd cannot be installed.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public class PcscEndToEndTests
 {
-    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
-
-    private string _dir = null!;
-    private string _script = null!;
-    private int _pcscdPid;
-    private int _port;
-    private string _socket = null!;
-    private string _reader = null!;
+    private PcscRig _rig = null!;
     private TestEs10Handler _handler = null!;
-    private CancellationTokenSource _cardStop = null!;
-    private Task _card = null!;
 
-    private PcscOptions Options(TimeSpan? wait = null, PcscProtocols protocols = PcscProtocols.T0 | PcscProtocols.T1, bool exclusive = false) => new()
-    {
-        SocketPath = _socket,
-        Reader = PcscReaderSelector.Parse(_reader),
-        CardWaitTimeout = wait ?? TimeSpan.FromSeconds(20),
-        TransmitTimeout = TimeSpan.FromSeconds(10),
-        Protocols = protocols,
-        Exclusive = exclusive,
-    };
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"{relative} not found above the test directory");
-    }
-
-    private (int ExitCode, string Stdout, string Stderr) Bash(string body)
-    {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add($"set -u; source \"$1\"; {body}");
-        psi.ArgumentList.Add("bash");
-        psi.ArgumentList.Add(_script);
-        using var process = Process.Start(psi)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(ScriptTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"scripts/pcsc.sh did not finish within {ScriptTimeout}: {body}");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private PcscOptions Options(TimeSpan? wait = null, PcscProtocols protocols = PcscProtocols.T0 | PcscProtocols.T1, bool exclusive = false) =>
+        _rig.Options(wait) with { Protocols = protocols, Exclusive = exclusive };
 
     [OneTimeSetUp]
     public async Task StartPcscdAndTheVirtualCard()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Assert.Ignore("pcscd and vpcd run on Linux only");
-        }
-        _script = RepositoryFile(Path.Combine("scripts", "pcsc.sh"));
-        _dir = Path.Combine(Path.GetTempPath(), "conformance-pcsc-" + Guid.NewGuid().ToString("N")[..8]);
-        var install = Bash("pcsc_install");
-        if (install.ExitCode != 0)
-        {
-            Assert.Ignore($"pcscd / vsmartcard-vpcd cannot be installed here: {install.Stderr.Trim()}");
-        }
-        var start = Bash($"pcsc_start '{_dir}' && echo \"$PCSC_PID|$PCSC_VPCD_PORT|$PCSCLITE_CSOCK_NAME|$PCSC_READER\"");
-        Assert.That(start.ExitCode, Is.Zero, $"pcsc_start failed: {start.Stderr}");
-        string[] parts = start.Stdout.Trim().Split('|');
-        _pcscdPid = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-        _port = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
-        _socket = parts[2];
-        _reader = parts[3];
-
         _handler = new TestEs10Handler();
-        _cardStop = new CancellationTokenSource();
-        var client = new VpcdClient(new IsdrFrontEnd(_handler), new VpcdOptions { Port = _port }, m => TestContext.Progress.WriteLine("vpcd: " + m));
-        _card = client.RunAsync(_cardStop.Token);
-        var wait = Bash($"PCSC_DIR='{_dir}' PCSC_READER='{_reader}' PCSC_VPCD_PORT={_port} pcsc_wait_card 20");
-        Assert.That(wait.ExitCode, Is.Zero, $"no card in the vpcd reader: {wait.Stderr}");
-        await Task.CompletedTask;
+        _rig = await PcscRig.StartAsync(_handler, "conformance-pcsc");
     }
 
     [OneTimeTearDown]
     public async Task StopEverything()
     {
-        if (_cardStop is not null)
+        if (_rig is not null)
         {
-            await _cardStop.CancelAsync();
-            await _card.WaitAsync(TimeSpan.FromSeconds(10));
-            _cardStop.Dispose();
-        }
-        StopPcscd();
-        if (_dir is not null && Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
-
-    private void StopPcscd()
-    {
-        if (_pcscdPid != 0)
-        {
-            var stop = Bash($"PCSC_PID={_pcscdPid} PCSC_DIR='{_dir}' pcsc_stop");
-            Assert.That(stop.ExitCode, Is.Zero, stop.Stderr);
-            _pcscdPid = 0;
+            await _rig.DisposeAsync();
         }
     }
 
@@ -136,7 +47,7 @@ public class PcscEndToEndTests
             await using PcscTransport transport = await PcscTransport.ConnectAsync(Options(protocols: protocol) with { ResetOnDispose = true }, CancellationToken.None);
             Assert.That(transport.ActiveProtocol, Is.EqualTo(protocol));
             Assert.That(transport.Atr, Is.EqualTo(Atr.Default.ToArray()));
-            Assert.That(transport.ReaderName, Is.EqualTo(_reader));
+            Assert.That(transport.ReaderName, Is.EqualTo(_rig.Reader));
         }
         await using PcscTransport either = await PcscTransport.ConnectAsync(Options(), CancellationToken.None);
         Assert.That(either.ActiveProtocol, Is.EqualTo(PcscProtocols.T0).Or.EqualTo(PcscProtocols.T1));
@@ -149,7 +60,7 @@ public class PcscEndToEndTests
     {
         await using PcscTransport transport = await PcscTransport.ConnectAsync(Options(), CancellationToken.None);
         IReadOnlyList<string> readers = await PcscTransport.ListReadersAsync(Options(), CancellationToken.None);
-        Assert.That(readers, Does.Contain(_reader));
+        Assert.That(readers, Does.Contain(_rig.Reader));
 
         await using (IsdrSession session = await IsdrSession.OpenAsync(transport))
         {
@@ -182,9 +93,9 @@ public class PcscEndToEndTests
         var unknown = Options(wait: TimeSpan.FromSeconds(1)) with { Reader = PcscReaderSelector.Parse("no such reader") };
         var e = Assert.ThrowsAsync<PcscException>(() => PcscTransport.ConnectAsync(unknown, CancellationToken.None))!;
         Assert.That(e.Code, Is.EqualTo(PcscErrors.UnknownReader));
-        Assert.That(e.Message, Does.Contain("no such reader").And.Contain(_reader));
+        Assert.That(e.Message, Does.Contain("no such reader").And.Contain(_rig.Reader));
 
-        var emptySlot = Options(wait: TimeSpan.FromSeconds(1)) with { Reader = PcscReaderSelector.Parse(_reader.Replace("00 00", "00 01", StringComparison.Ordinal)) };
+        var emptySlot = Options(wait: TimeSpan.FromSeconds(1)) with { Reader = PcscReaderSelector.Parse(_rig.Reader.Replace("00 00", "00 01", StringComparison.Ordinal)) };
         e = Assert.ThrowsAsync<PcscException>(() => PcscTransport.ConnectAsync(emptySlot, CancellationToken.None))!;
         Assert.That(e.Code, Is.EqualTo(PcscErrors.NoSmartcard));
         Assert.That(e.Message, Does.Contain("no card in the reader"));
@@ -192,7 +103,7 @@ public class PcscEndToEndTests
         await using PcscTransport exclusive = await PcscTransport.ConnectAsync(Options(exclusive: true), CancellationToken.None);
         e = Assert.ThrowsAsync<PcscException>(() => PcscTransport.ConnectAsync(Options(), CancellationToken.None))!;
         Assert.That(e.Code, Is.EqualTo(PcscErrors.SharingViolation));
-        Assert.That(e.Message, Does.Contain("sharing violation").And.Contain(_reader));
+        Assert.That(e.Message, Does.Contain("sharing violation").And.Contain(_rig.Reader));
     }
 
     [Test]
@@ -200,8 +111,7 @@ public class PcscEndToEndTests
     public async Task CardRemovalAndServiceStopAreTyped()
     {
         await using PcscTransport transport = await PcscTransport.ConnectAsync(Options(), CancellationToken.None);
-        await _cardStop.CancelAsync(); // the virtual card leaves the reader
-        await _card.WaitAsync(TimeSpan.FromSeconds(10));
+        await _rig.RemoveCardAsync(); // the virtual card leaves the reader
         var e = Assert.ThrowsAsync<PcscException>(() => transport.TransmitAsync(Convert.FromHexString("0070000001"), CancellationToken.None))!;
         await TestContext.Out.WriteLineAsync("transmit after removal: " + e.Message);
         Assert.That(e.Code, Is.AnyOf(PcscErrors.RemovedCard, PcscErrors.ResetCard, PcscErrors.CommError, PcscErrors.NoSmartcard, PcscErrors.ReaderUnavailable, PcscErrors.NotTransacted));
@@ -223,7 +133,7 @@ public class PcscEndToEndTests
         Assert.That(gone, Is.Not.Null, "pcscd never reported the card gone");
         Assert.That(gone!.Code, Is.EqualTo(PcscErrors.NoSmartcard));
 
-        StopPcscd();
+        _rig.StopPcscd();
         e = Assert.ThrowsAsync<PcscException>(() => PcscTransport.ConnectAsync(Options(wait: TimeSpan.FromSeconds(1)), CancellationToken.None))!;
         Assert.That(e.Code, Is.EqualTo(PcscErrors.NoService));
         Assert.That(e.Message, Does.Contain("pcscd is not running"));

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Conformance.Adapters.Pcsc;
+using Conformance.Euicc.Apdu;
+using Conformance.Euicc.Vpcd;
+
+namespace Conformance.Testing.Pcsc;
+
+/// <summary>
+/// The real PC/SC stack for a test fixture: a private pcscd with a vpcd reader started through
+/// scripts/pcsc.sh, and an emulated card (an <see cref="IEs10Handler"/> behind the ISD-R front end)
+/// attached to it by <see cref="VpcdClient"/>. Ignores the fixture, with the reason, only when
+/// pcscd / vpcd cannot be installed. One source file, linked into each test project that needs it.
+/// </summary>
+internal sealed class PcscRig : IAsyncDisposable
+{
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly string _script;
+    private readonly string _dir;
+    private int _pcscdPid;
+    private CancellationTokenSource? _cardStop;
+    private Task? _card;
+
+    private PcscRig(string script, string dir)
+    {
+        _script = script;
+        _dir = dir;
+    }
+
+    /// <summary>The vpcd reader's name, as pcscd lists it.</summary>
+    public string Reader { get; private set; } = "";
+
+    /// <summary>The private pcscd's socket (PCSCLITE_CSOCK_NAME for the client library).</summary>
+    public string Socket { get; private set; } = "";
+
+    /// <summary>Client options for the rig's reader and socket.</summary>
+    public PcscOptions Options(TimeSpan? wait = null) => new()
+    {
+        SocketPath = Socket,
+        Reader = PcscReaderSelector.Parse(Reader),
+        CardWaitTimeout = wait ?? TimeSpan.FromSeconds(20),
+        TransmitTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>Installs (if needed) and starts pcscd, attaches the card, waits until the reader shows it.</summary>
+    public static async Task<PcscRig> StartAsync(IEs10Handler handler, string name)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("pcscd and vpcd run on Linux only");
+        }
+        var rig = new PcscRig(RepositoryFile(Path.Combine("scripts", "pcsc.sh")),
+            Path.Combine(Path.GetTempPath(), name + "-" + Guid.NewGuid().ToString("N")[..8]));
+        var install = rig.Bash("pcsc_install");
+        if (install.ExitCode != 0)
+        {
+            Assert.Ignore($"pcscd / vsmartcard-vpcd cannot be installed here: {install.Stderr.Trim()}");
+        }
+        var start = rig.Bash($"pcsc_start '{rig._dir}' && echo \"$PCSC_PID|$PCSC_VPCD_PORT|$PCSCLITE_CSOCK_NAME|$PCSC_READER\"");
+        Assert.That(start.ExitCode, Is.Zero, $"pcsc_start failed: {start.Stderr}");
+        string[] parts = start.Stdout.Trim().Split('|');
+        rig._pcscdPid = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        int port = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        rig.Socket = parts[2];
+        rig.Reader = parts[3];
+
+        rig._cardStop = new CancellationTokenSource();
+        var client = new VpcdClient(new IsdrFrontEnd(handler), new VpcdOptions { Port = port }, m => TestContext.Progress.WriteLine("vpcd: " + m));
+        rig._card = client.RunAsync(rig._cardStop.Token);
+        var wait = rig.Bash($"PCSC_DIR='{rig._dir}' PCSC_READER='{rig.Reader}' PCSC_VPCD_PORT={port} pcsc_wait_card 20");
+        Assert.That(wait.ExitCode, Is.Zero, $"no card in the vpcd reader: {wait.Stderr}");
+        await Task.CompletedTask;
+        return rig;
+    }
+
+    /// <summary>The virtual card leaves the reader (its vpcd connection ends).</summary>
+    public async Task RemoveCardAsync()
+    {
+        if (_cardStop is not null)
+        {
+            await _cardStop.CancelAsync();
+            await _card!.WaitAsync(TimeSpan.FromSeconds(10));
+            _cardStop.Dispose();
+            _cardStop = null;
+        }
+    }
+
+    /// <summary>Stops the private pcscd by its PID.</summary>
+    public void StopPcscd()
+    {
+        if (_pcscdPid != 0)
+        {
+            var stop = Bash($"PCSC_PID={_pcscdPid} PCSC_DIR='{_dir}' pcsc_stop");
+            Assert.That(stop.ExitCode, Is.Zero, stop.Stderr);
+            _pcscdPid = 0;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RemoveCardAsync();
+        StopPcscd();
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"{relative} not found above the test directory");
+    }
+
+    private (int ExitCode, string Stdout, string Stderr) Bash(string body)
+    {
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"set -u; source \"$1\"; {body}");
+        psi.ArgumentList.Add("bash");
+        psi.ArgumentList.Add(_script);
+        using var process = Process.Start(psi)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(ScriptTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"scripts/pcsc.sh did not finish within {ScriptTimeout}: {body}");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
