@@ -10,7 +10,8 @@ namespace Conformance.Steps.Support;
 /// and, on failure, all exchanges of the scenario to the scenario; writes one progress line.
 /// </summary>
 [Binding]
-public sealed class ScenarioHooks(IObjectContainer container, FeatureContext feature, ScenarioContext scenario, ExchangeLog exchanges)
+public sealed class ScenarioHooks(IObjectContainer container, FeatureContext feature, ScenarioContext scenario, ExchangeLog exchanges,
+    StepAttachments attachments)
 {
     private ScenarioRecorder? _recorder;
 
@@ -54,6 +55,11 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
             _recorder.Attach($"{x.Interface} {x.Function}: {x.Summary}", MimeTypes.Text, ExchangeLog.Describe(x));
         }
 
+        foreach (StepAttachment a in attachments.TakeNew())
+        {
+            _recorder.Attach(a.Name, a.MimeType, a.Content);
+        }
+
         _recorder.EndStep(scenario.TestError);
     }
 
@@ -70,6 +76,14 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
         {
             _recorder.Attach("all HTTP exchanges of the scenario", MimeTypes.Text,
                 string.Join("\n" + new string('=', 72) + "\n\n", exchanges.All.Select(ExchangeLog.Describe)));
+        }
+
+        if (status is AllureStatus.Failed or AllureStatus.Broken)
+        {
+            foreach (StepAttachment a in attachments.All)
+            {
+                _recorder.Attach("scenario: " + a.Name, a.MimeType, a.Content);
+            }
         }
 
         AllureResult result = _recorder.Finish(status, details);
