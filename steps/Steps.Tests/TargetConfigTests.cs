@@ -48,6 +48,20 @@ public class TargetConfigTests
     public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
         Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
 
+    [Test]
+    public void DefectsAreReadByNameForTheBundledTargetsOnly()
+    {
+        TargetConfig c = Load(env: new() { ["CONFORMANCE_SMDP_DEFECTS"] = "ReuseServerChallenge, OversizedProfileSegment", ["CONFORMANCE_EUICC_DEFECTS"] = "IgnorePpr1" });
+        Assert.That(c.SmdpDefects, Is.EquivalentTo(new[] { SmdpPlus.SmdpDefect.ReuseServerChallenge, SmdpPlus.SmdpDefect.OversizedProfileSegment }));
+        Assert.That(c.EuiccDefects, Is.EquivalentTo(new[] { Euicc.Faults.EuiccDefect.IgnorePpr1 }));
+        Assert.That(Load().SmdpDefects, Is.Empty);
+
+        Assert.That(Error(env: new() { ["CONFORMANCE_SMDP_DEFECTS"] = "NoSuchDefect" }), Does.StartWith(
+            "Setting CONFORMANCE_SMDP_DEFECTS ('NoSuchDefect') names 'NoSuchDefect', which is not one of OversizedProfileSegment, "));
+        Assert.That(Error(env: new() { ["CONFORMANCE_EUICC_DEFECTS"] = "IgnorePpr1", ["CONFORMANCE_EUICC"] = "pcsc" }),
+            Is.EqualTo("Setting euiccDefects (CONFORMANCE_EUICC_DEFECTS) applies to the emulated eUICC only, not to pcsc."));
+    }
+
     [TestCase("0")]
     [TestCase("-3")]
     [TestCase("soon")]

@@ -124,6 +124,8 @@ public sealed class HarnessRun : IAsyncDisposable
         ["ES2+ URL"] = Es2Plus.BaseAddress.ToString(),
         ["X-Admin-Protocol"] = Config.AdminProtocol,
         ["eUICC target"] = Config.Euicc.ToString(),
+        ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count == 0 ? "none"
+            : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))),
         ["curves"] = string.Join(", ", Config.Curves.Select(c => c.ShortName())),
         ["PKI"] = Config.PkiDirectory ?? "generated (TestPkiGenerator, seed 1, loopback SANs)",
         ["CI subjects"] = string.Join("; ", Pki.Curves.Select(c => $"{c.Curve.ShortName()}: {c.Ci.Certificate.Subject}")),

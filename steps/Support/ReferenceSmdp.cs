@@ -58,6 +58,7 @@ public sealed class ReferenceSmdp : IAsyncDisposable
             OperatorCallbackUrl = operatorCallback,
             OperatorCallbackTimeout = config.Timeout,
             OperatorCallbackRetryDelay = TimeSpan.FromMilliseconds(200),
+            Defects = config.SmdpDefects,
         };
         var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
         Uri bound = await server.StartAsync(ct).ConfigureAwait(false);

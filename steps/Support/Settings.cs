@@ -19,6 +19,10 @@ public static class Settings
     public static readonly Setting ProfileType = new("profileType", null, "CONFORMANCE_PROFILE_TYPE", "profile type the remote SM-DP+ holds for DownloadOrder by profileType");
     public static readonly Setting Iccids = new("iccids", null, "CONFORMANCE_ICCIDS", "available ICCIDs of that profile type on the remote SM-DP+ (comma-separated)");
 
+    public static readonly Setting SmdpDefects = new("smdpDefects", null, "CONFORMANCE_SMDP_DEFECTS", "named defects switched on in the bundled reference SM-DP+ (comma-separated SmdpDefect names; proves scenarios catch them)");
+    public static readonly Setting EuiccDefects = new("euiccDefects", null, "CONFORMANCE_EUICC_DEFECTS", "named defects switched on in the emulated eUICC (comma-separated EuiccDefect names)");
+
     public static readonly IReadOnlyList<Setting> All =
-        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, Tags, Out, ProfileType, Iccids];
+        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, Tags, Out, ProfileType, Iccids,
+         SmdpDefects, EuiccDefects];
 }

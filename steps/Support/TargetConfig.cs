@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Conformance.Euicc.Faults;
 using Conformance.Rsp.Crypto;
+using Conformance.SmdpPlus;
 
 namespace Conformance.Steps.Support;
 
@@ -39,6 +41,12 @@ public sealed partial record TargetConfig
     public string OutDirectory { get; init; } = Path.Combine("reports", "out");
     public string? ProfileType { get; init; }
     public IReadOnlyList<string> Iccids { get; init; } = [];
+
+    /// <summary>Defects switched on in the bundled reference SM-DP+ (empty in a real run).</summary>
+    public IReadOnlySet<SmdpDefect> SmdpDefects { get; init; } = new HashSet<SmdpDefect>();
+
+    /// <summary>Defects switched on in the emulated eUICC (empty in a real run).</summary>
+    public IReadOnlySet<EuiccDefect> EuiccDefects { get; init; } = new HashSet<EuiccDefect>();
 
     /// <summary>Where each setting that was given came from (for the report's environment).</summary>
     public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
@@ -95,6 +103,8 @@ public sealed partial record TargetConfig
             OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
+            SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
+            EuiccDefects = Get(Settings.EuiccDefects) is { } ed ? Names<EuiccDefect>(ed) : new HashSet<EuiccDefect>(),
         };
         return c.CheckCombinations(origins) with { Origins = origins };
     }
@@ -120,6 +130,16 @@ public sealed partial record TargetConfig
         if (!IsReference && ProfileType is null)
         {
             throw new ConfigException($"Setting {Settings.ProfileType.Key} ({Settings.ProfileType.Env}) is missing: DownloadOrder by profile type needs the profile type of the given ICCIDs.");
+        }
+
+        if (!IsReference && SmdpDefects.Count > 0)
+        {
+            throw new ConfigException($"Setting {Settings.SmdpDefects.Key} ({origins[Settings.SmdpDefects.Key]}) applies to the bundled reference SM-DP+ only, not to {SmdpUrl}.");
+        }
+
+        if (!Euicc.IsEmulated && EuiccDefects.Count > 0)
+        {
+            throw new ConfigException($"Setting {Settings.EuiccDefects.Key} ({origins[Settings.EuiccDefects.Key]}) applies to the emulated eUICC only, not to {Euicc}.");
         }
 
         if (IsReference && origins.TryGetValue(Settings.Iccids.Key, out string? from))
@@ -192,6 +212,18 @@ public sealed partial record TargetConfig
         return ids.FirstOrDefault(i => !IccidRegex().IsMatch(i)) is { } bad
             ? throw Invalid(v, $"holds '{bad}', which is not an ICCID of 18 to 20 digits")
             : ids;
+    }
+
+    private static HashSet<T> Names<T>(SettingValue v) where T : struct, Enum
+    {
+        var set = new HashSet<T>();
+        foreach (string name in v.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            set.Add(Enum.TryParse(name, ignoreCase: false, out T d) && Enum.IsDefined(d)
+                ? d : throw Invalid(v, $"names '{name}', which is not one of {string.Join(", ", Enum.GetNames<T>())}"));
+        }
+
+        return set;
     }
 
     private static ConfigException Invalid(SettingValue v, string problem) =>
