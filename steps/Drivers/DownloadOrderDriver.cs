@@ -1,4 +1,5 @@
 using Conformance.Adapters.Es2Plus;
+using Conformance.SmdpPlus.Store;
 using Conformance.Steps.Support;
 
 namespace Conformance.Steps.Drivers;
@@ -33,7 +34,7 @@ public enum DownloadOrderStyle
 /// and the run's inventory), and cancels at the end of the scenario the orders found by EID rather than by
 /// MatchingID, so that they cannot be taken by a later scenario's download.
 /// </summary>
-public sealed class DownloadOrderDriver(OrderDriver orders, OrderSession session)
+public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, OrderSession session)
 {
     /// <summary>The SM-DS address put into ConfirmOrder for SM-DS events (the GSMA root SM-DS name LPAs use).</summary>
     public const string SmdsAddress = "lpa.ds.gsma.com";
@@ -64,12 +65,39 @@ public sealed class DownloadOrderDriver(OrderDriver orders, OrderSession session
     }
 
     /// <summary>
-    /// End of scenario: an order the SM-DP+ finds by EID (no MatchingID) is cancelled, best effort, so that the
+    /// A MatchingID of a profile pool whose profile type has no profile (bundled reference SM-DP+ only): the generic
+    /// activation code for which the SM-DP+ has no eligible profile.
+    /// </summary>
+    public async Task<string> EmptyPoolMatchingIdAsync()
+    {
+        string matchingId = Identifiers.NewMatchingId();
+        await Reference().Store.AddPoolAsync(matchingId, "Conformance-Empty-Pool").ConfigureAwait(false);
+        return matchingId;
+    }
+
+    /// <summary>Makes the scenario's order expire (bundled reference SM-DP+ only: the SM-DP+'s own store is changed).</summary>
+    public async Task ExpireOrderAsync()
+    {
+        string matchingId = MatchingId ?? throw new InvalidOperationException("the scenario's order has no MatchingID");
+        await using StoreTransaction tx = await Reference().Store.BeginAsync().ConfigureAwait(false);
+        OrderRecord order = await tx.FindOrderByMatchingIdAsync(matchingId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"the reference SM-DP+ has no order with MatchingID {matchingId}");
+        await tx.SaveOrderAsync(order with { ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) }).ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
+    }
+
+    private ReferenceSmdp Reference() => run.Reference
+        ?? throw new InvalidOperationException("this step changes the bundled reference SM-DP+'s store: the scenario must be tagged @reference-only");
+
+    /// <summary>
+    /// End of scenario: an order the SM-DP+ finds by EID (no MatchingID, or an SM-DS event) is cancelled, best effort, so that the
     /// next scenario's default SM-DP+ download does not take it.
     /// </summary>
     public async Task CleanUpAsync()
     {
-        if (Style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId && session.Iccid is { } iccid)
+        // The SM-DP+ finds an order by EID when it has no MatchingID or an SM-DS address (SGP.22 §3.1.3.1).
+        if (Style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId or DownloadOrderStyle.SmdsEventWithMatchingId
+            && session.Iccid is { } iccid)
         {
             await orders.CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Unavailable, Identifiers.Eid1, session.MatchingId)).ConfigureAwait(false);
         }

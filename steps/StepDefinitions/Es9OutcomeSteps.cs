@@ -33,6 +33,16 @@ public sealed class Es9OutcomeSteps(Es9Driver es9, DownloadOrderDriver orders)
         Es9AnswerChecks.ProfileMetadataNames(es9.Session.ProfileMetadata, orders.Iccid);
     }
 
+    [Then(@"^the two answers carry different transactionIds and different serverChallenges$")]
+    public void FreshValues()
+    {
+        if (es9.InitiateAuthentications.Count < 2)
+        {
+            Assert.Fail($"SGP.22 §5.6.1: both InitiateAuthentication calls must succeed to compare their sessions, but only {es9.InitiateAuthentications.Count} did; the last: {es9.LastInitiateAuthentication}");
+        }
+        Es9AnswerChecks.FreshSessionValues(es9.InitiateAuthentications);
+    }
+
     private AuthenticateClientOk AuthenticateClient()
     {
         Es9Result<AuthenticateClientOk> r = es9.LastAuthenticateClient

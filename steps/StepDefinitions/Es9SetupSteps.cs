@@ -1,3 +1,5 @@
+using Conformance.Euicc.Faults;
+using Conformance.Rsp.Asn1.Messages;
 using Conformance.Steps.Drivers;
 using Conformance.Steps.Support;
 
@@ -27,11 +29,74 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders)
             _ => DownloadOrderStyle.ForAnotherEid,
         };
         await orders.PrepareAsync(style);
+        if (style == DownloadOrderStyle.DefaultSmdp)
+        {
+            await es9.StartDownloadFromDefaultSmdpAddressAsync();
+            return;
+        }
         await es9.StartDownloadAsync(orders.MatchingId, orders.ConfirmationCode);
     }
 
     [Given(@"^the download has gone through (InitiateAuthentication|AuthenticateServer|AuthenticateClient|PrepareDownload)$")]
     public Task GoneThrough(DownloadStep step) => es9.RunUntilAsync(step);
+
+    [Given(@"^the LPA puts (no MatchingID|an empty MatchingID) into ctxParams1$")]
+    public void MatchingIdInCtxParams1(string which) => es9.Session.MatchingId = which == "no MatchingID" ? null : "";
+
+    [Given(@"^the eUICC presents (an expired eUICC certificate|an expired EUM certificate|an eUICC certificate signed by another EUM|certificates under a CI unknown to the SM-DP\+|an eUICC certificate whose EID is outside the EUM's permitted range|an euiccSignature1 that does not verify)$")]
+    public void EuiccFaultOn(string what) => es9.AddEuiccFault(what switch
+    {
+        "an expired eUICC certificate" => EuiccFault.ExpiredEuiccCertificate,
+        "an expired EUM certificate" => EuiccFault.ExpiredEumCertificate,
+        "an eUICC certificate signed by another EUM" => EuiccFault.EuiccFromForeignEum,
+        "certificates under a CI unknown to the SM-DP+" => EuiccFault.CertificatesUnderUnknownCi,
+        "an eUICC certificate whose EID is outside the EUM's permitted range" => EuiccFault.EidOutsideEumRange,
+        _ => EuiccFault.InvalidEuiccSignature1,
+    });
+
+    [Given(@"^the device declares every DeviceInfo capability and the eUICC declares SGP\.22 v2\.3\.0$")]
+    public void ExtendedCapabilities()
+    {
+        var v = new VersionType(16, 0, 0);
+        es9.DeviceInfo = new DeviceInfo(Convert.FromHexString("35290611"), new DeviceCapabilities
+        {
+            GsmSupportedRelease = v,
+            UtranSupportedRelease = v,
+            Cdma2000onexSupportedRelease = v,
+            Cdma2000hrpdSupportedRelease = v,
+            Cdma2000ehrpdSupportedRelease = v,
+            EutranEpcSupportedRelease = v,
+            ContactlessSupportedRelease = v,
+            RspCrlSupportedVersion = new VersionType(2, 0, 0),
+            NrEpcSupportedRelease = v,
+            Nr5gcSupportedRelease = v,
+            Eutran5gcSupportedRelease = v,
+            LpaSvn = new VersionType(2, 3, 0),
+        }, Convert.FromHexString("3529061123456780"));
+        es9.EuiccOptions = es9.EuiccOptions with { Svn = new VersionType(2, 3, 0) };
+    }
+
+    [Given(@"^a first download attempt failed at AuthenticateClient with a broken euiccSignature1$")]
+    public async Task FirstAttemptFailed()
+    {
+        await es9.RunUntilAsync(DownloadStep.AuthenticateServer);
+        FunctionOutcome first = await es9.AuthenticateClientAsync(r => r.WithResponseOk(ok =>
+            ok with { EuiccSignature1 = [.. ok.EuiccSignature1[..^1], (byte)(ok.EuiccSignature1[^1] ^ 0x01)] }));
+        Assert.That(first.Status, Is.Not.EqualTo(Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.ExecutedSuccess),
+            $"precondition not met: the first attempt, with a broken euiccSignature1, must fail: {first}");
+    }
+
+    [Given(@"^the LPA starts the download of that profile again$")]
+    public Task StartAgain() => es9.StartDownloadAsync(orders.MatchingId, orders.ConfirmationCode);
+
+    [Given(@"^the LPA has the MatchingID of a profile pool with no profile left$")]
+    public async Task EmptyPool() => await es9.StartDownloadAsync(await orders.EmptyPoolMatchingIdAsync());
+
+    [Given(@"^the download order of that profile has expired$")]
+    public Task Expired() => orders.ExpireOrderAsync();
+
+    [Given(@"^the eUICC has used up the download attempts of that order$")]
+    public Task UsedUp() => es9.UseUpDownloadAttemptsAsync();
 }
 
 /// <summary>End of an ES9+ scenario: orders found by EID are cancelled so that later downloads cannot take them.</summary>

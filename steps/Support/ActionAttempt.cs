@@ -60,13 +60,15 @@ public sealed class ActionAttempt
         FunctionOutcome o = Last;
         bool ok = o.Status == FunctionExecutionStatusValues.ExecutedSuccess ||
             (warningAllowed && o.Status == FunctionExecutionStatusValues.ExecutedWithWarning);
-        Require(ok, $"expected {o.Function} to answer Executed-Success, but {o}");
+        Require(ok, SpecRules.Expectation(o, "Executed-Success"));
     }
 
     public void ShouldFailWith(StatusCode expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        ShouldFailWith(expected.SubjectCode, expected.ReasonCode);
+        FunctionOutcome o = Last;
+        Require(o.Status == FunctionExecutionStatusValues.Failed && o.SubjectCode == expected.SubjectCode && o.ReasonCode == expected.ReasonCode,
+            SpecRules.Expectation(o, $"Failed {expected.SubjectCode} / {expected.ReasonCode} ({expected.Meaning})"));
     }
 
     /// <summary>Failed with exactly this subject code and reason code (SGP.22 §5.2.6).</summary>
@@ -74,7 +76,7 @@ public sealed class ActionAttempt
     {
         FunctionOutcome o = Last;
         Require(o.Status == FunctionExecutionStatusValues.Failed && o.SubjectCode == subjectCode && o.ReasonCode == reasonCode,
-            $"expected {o.Function} to answer Failed {subjectCode} / {reasonCode}, but {o}");
+            SpecRules.Expectation(o, $"Failed {subjectCode} / {reasonCode}"));
     }
 
     /// <summary>
