@@ -41,6 +41,13 @@ public sealed class ReferenceSmdp : IAsyncDisposable
 
     public SmdpStore Store => Server.Store;
 
+    /// <summary>
+    /// A CI per curve the reference SM-DP+ trusts but holds no CERT.DPauth.ECDSA under (its own test PKI, seed 2):
+    /// what SGP.23's InitiateAuthentication #06 offers to get 8.8.4 / 3.7.
+    /// </summary>
+    public static Lazy<IReadOnlyList<CurvePki>> CisWithoutDpAuth { get; } = new(() =>
+        TestPkiGenerator.Generate(new TestPkiOptions { Seed = 2, IncludeNegativeVariants = false, IncludeOperator = false }).Curves);
+
     public static async Task<ReferenceSmdp> StartAsync(TargetConfig config, TestPki pki, Uri operatorCallback, CancellationToken ct = default)
     {
         OperatorPki op = pki.Operator ?? throw new ConfigException("Setting pki has no ES2plus operator CA: the reference SM-DP+ cannot authenticate the operator.");
@@ -59,6 +66,8 @@ public sealed class ReferenceSmdp : IAsyncDisposable
             OperatorCallbackTimeout = config.Timeout,
             OperatorCallbackRetryDelay = TimeSpan.FromMilliseconds(200),
             Defects = config.SmdpDefects,
+            Pki = pki,
+            AdditionalTrustedCis = [.. CisWithoutDpAuth.Value.Select(c => c.Ci.Certificate)],
         };
         var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
         Uri bound = await server.StartAsync(ct).ConfigureAwait(false);
