@@ -84,6 +84,28 @@ public sealed class MisbehavingSmdp : IDisposable
     /// <summary>https://127.0.0.1:port/</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// One GET over HTTPS (WireMock answers it 404: only POSTs misbehave), so that the server's first-request
+    /// costs (JIT, TLS) are paid before a client with a short timeout calls it. Does nothing for the reset server.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        if (_wireMock is null)
+        {
+            return;
+        }
+
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            CustomTrustStore = { Root },
+        };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        using HttpResponseMessage answer = await client.GetAsync(new Uri(BaseAddress, "warm-up")).ConfigureAwait(false);
+    }
+
     /// <summary>The RSA root that issued the server certificate.</summary>
     public static X509Certificate2 Root => Pki.Value.Root;
 

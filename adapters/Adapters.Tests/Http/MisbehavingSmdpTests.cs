@@ -16,6 +16,7 @@ public class MisbehavingSmdpTests
 
     private static async Task<RspTransportException> Es9Fails(MisbehavingSmdp smdp, ExchangeRecorder recorder)
     {
+        await smdp.WarmUpAsync();
         using RspHttpTransport transport = SmdpHttpClientFactory.CreateTransport(new SmdpHttpOptions
         {
             BaseAddress = smdp.BaseAddress,
@@ -104,6 +105,7 @@ public class MisbehavingSmdpTests
 
     private static async Task<Es2PlusException> Es2Fails(MisbehavingSmdp smdp)
     {
+        await smdp.WarmUpAsync();
         using var client = new Es2PlusClient(new Es2PlusClientOptions
         {
             BaseAddress = smdp.BaseAddress,
