@@ -62,43 +62,24 @@ public class MisbehavingSmdpTests
         OneSentence(e, "ES9+ InitiateAuthentication");
     }
 
-    [Test]
-    public async Task Es9AnHtmlPageIsTheWrongContentTypeWithItsFirstBytes()
+    /// <summary>An answer came but is no function answer: the message says what it was, and the raw bytes are kept.</summary>
+    [TestCase(Misbehaviour.Html, RspTransportFailure.WrongContentType, MisbehavingSmdp.HtmlPage,
+        "answered Content-Type 'text/html; charset=utf-8' where the binding prescribes application/json (body starts '<html><head><title>502 Bad Gateway")]
+    [TestCase(Misbehaviour.InvalidJson, RspTransportFailure.InvalidJson, MisbehavingSmdp.BrokenJson,
+        "answered invalid JSON: 'o' is an invalid start of a value at byte 37.")]
+    [TestCase(Misbehaviour.Http500, RspTransportFailure.HttpStatus, MisbehavingSmdp.StackTrace,
+        "answered HTTP 500 without an SGP.22 functionExecutionStatus (body starts 'java.lang.NullPointerException")]
+    public async Task Es9AWrongAnswerSaysWhatCameAndKeepsItsBytes(Misbehaviour misbehaviour, RspTransportFailure kind, string body, string says)
     {
-        using var smdp = new MisbehavingSmdp(Misbehaviour.Html);
+        using var smdp = new MisbehavingSmdp(misbehaviour);
         var recorder = new ExchangeRecorder();
         RspTransportException e = await Es9Fails(smdp, recorder);
-        Assert.That(e.Kind, Is.EqualTo(RspTransportFailure.WrongContentType));
-        Assert.That(e.Message, Does.Contain("answered Content-Type 'text/html; charset=utf-8' where the binding prescribes application/json")
-            .And.Contain("(body starts '<html><head><title>502 Bad Gateway"));
+        Assert.That(e.Kind, Is.EqualTo(kind));
+        Assert.That(e.Message, Does.Contain($"{Es9Url(smdp)} {says}"));
         OneSentence(e, "ES9+ InitiateAuthentication");
-        Assert.That(recorder.Exchanges.Single().Response, Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(MisbehavingSmdp.HtmlPage)));
-        Assert.That(e.Exchange!.Response, Is.EqualTo(e.Body));
-    }
-
-    [Test]
-    public async Task Es9InvalidJsonNamesTheByteWhereItBreaks()
-    {
-        using var smdp = new MisbehavingSmdp(Misbehaviour.InvalidJson);
-        var recorder = new ExchangeRecorder();
-        RspTransportException e = await Es9Fails(smdp, recorder);
-        Assert.That(e.Kind, Is.EqualTo(RspTransportFailure.InvalidJson));
-        Assert.That(e.Message, Does.Contain("answered invalid JSON: ").And.Contain("at byte 37"));
-        OneSentence(e, "ES9+ InitiateAuthentication");
-        Assert.That(recorder.Exchanges.Single().Response, Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(MisbehavingSmdp.BrokenJson)));
-    }
-
-    [Test]
-    public async Task Es9Http500SaysThereIsNoFunctionExecutionStatus()
-    {
-        using var smdp = new MisbehavingSmdp(Misbehaviour.Http500);
-        var recorder = new ExchangeRecorder();
-        RspTransportException e = await Es9Fails(smdp, recorder);
-        Assert.That(e.Kind, Is.EqualTo(RspTransportFailure.HttpStatus));
-        Assert.That(e.Message, Does.Contain("answered HTTP 500 without an SGP.22 functionExecutionStatus").And.Contain("java.lang.NullPointerException"));
-        OneSentence(e, "ES9+ InitiateAuthentication");
-        Assert.That(recorder.Exchanges.Single().StatusCode, Is.EqualTo(500));
-        Assert.That(recorder.Exchanges.Single().Response, Is.EqualTo(System.Text.Encoding.UTF8.GetBytes(MisbehavingSmdp.StackTrace)));
+        byte[] raw = System.Text.Encoding.UTF8.GetBytes(body);
+        Assert.That(e.Body, Is.EqualTo(raw));
+        Assert.That(recorder.Exchanges.Single().Response, Is.EqualTo(raw));
     }
 
     // ---- ES2+ (the operator's client) against the same misbehaviours ----
