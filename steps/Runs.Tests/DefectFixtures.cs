@@ -43,9 +43,9 @@ public static class DefectFixtures
     }
 
     /// <summary>The entries of one file; a malformed file or entry is an <see cref="InvalidDataException"/> naming it.</summary>
-    public static IReadOnlyList<DefectEntry> Load(string side)
+    public static IReadOnlyList<DefectEntry> Load(string side, string? directory = null)
     {
-        string path = FileOf(side);
+        string path = Path.Combine(directory ?? Directory, side + ".json");
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
         if (!doc.RootElement.TryGetProperty("entries", out JsonElement entries) || entries.ValueKind != JsonValueKind.Array)
         {

@@ -42,7 +42,7 @@ public class DefectProofTests
         int selected = HarnessProcess.Selected(settings).Count;
         HarnessRunResult run = selected == 0 ? Empty : await HarnessProcess.RunAsync(settings, OutOf(entry), Limit);
 
-        ScenarioResult? caught = run.Scenarios.FirstOrDefault(s => s.Failed && s.Message?.Contains(entry.Expect, StringComparison.Ordinal) == true);
+        ScenarioResult? caught = CatchingScenario(entry, run.Scenarios);
         ScenarioResult? otherFailure = run.Scenarios.FirstOrDefault(s => s.Failed);
         string message = caught?.Message ?? otherFailure?.Message ?? (run.Scenarios.Count == 0 ? "(no scenario ran)" : "(every scenario passed)");
         WriteRow(entry, run.Scenarios.Count, caught is not null, message, run.Elapsed);
@@ -65,6 +65,13 @@ public class DefectProofTests
         Assert.That(run.Scenarios, Is.Not.Empty, $"no scenario ran:\n{Tail(run.Log)}");
         Assert.That(run.Scenarios.Where(s => !s.Passed).Select(s => $"{s.Name}: {s.Message}"), Is.Empty,
             "without any defect these scenarios must pass, or their failures under a defect prove nothing");
+    }
+
+    /// <summary>The first scenario that FAILED with the entry's fragment in its message, or null: the defect went unseen.</summary>
+    public static ScenarioResult? CatchingScenario(DefectEntry entry, IEnumerable<ScenarioResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return results.FirstOrDefault(s => s.Failed && s.Message?.Contains(entry.Expect, StringComparison.Ordinal) == true);
     }
 
     private static readonly HarnessRunResult Empty = new(0, [], TimeSpan.Zero, "", "");
