@@ -48,7 +48,7 @@ public class DefectProofTests
         WriteRow(entry, run.Scenarios.Count, caught is not null, message, run.Elapsed);
 
         Assert.That(selected, Is.GreaterThan(0), $"tags '{entry.Tags}' select no scenario");
-        Assert.That(run.Scenarios, Has.Count.EqualTo(selected), $"the run has results for {run.Scenarios.Count} of the {selected} selected scenarios:\n{Tail(run.Log)}");
+        Assert.That(run.Scenarios, Has.Count.EqualTo(selected), $"the run has results for {run.Scenarios.Count} of the {selected} selected scenarios:\n{HarnessProcess.Why(run.Log)}");
         Assert.That(caught, Is.Not.Null,
             $"{entry.Defect} was not caught: no scenario of '{entry.Tags}' failed with '{entry.Expect}'; first failure: {message}");
     }
@@ -62,7 +62,7 @@ public class DefectProofTests
         HarnessRunResult run = await HarnessProcess.RunAsync(settings, Path.Combine(Path.GetTempPath(), $"conformance-defects-baseline-{Environment.ProcessId}"), Limit);
         WriteRow(new DefectEntry("none", "(no defect)", tags, "", null), run.Scenarios.Count, null, run.Scenarios.FirstOrDefault(s => !s.Passed)?.Message ?? "(every scenario passed)", run.Elapsed);
 
-        Assert.That(run.Scenarios, Is.Not.Empty, $"no scenario ran:\n{Tail(run.Log)}");
+        Assert.That(run.Scenarios, Is.Not.Empty, $"no scenario ran:\n{HarnessProcess.Why(run.Log)}");
         Assert.That(run.Scenarios.Where(s => !s.Passed).Select(s => $"{s.Name}: {s.Message}"), Is.Empty,
             "without any defect these scenarios must pass, or their failures under a defect prove nothing");
     }
@@ -89,6 +89,4 @@ public class DefectProofTests
         Directory.CreateDirectory(RowsDirectory);
         File.WriteAllText(Path.Combine(RowsDirectory, $"{e.Side}-{e.Defect}-{Guid.NewGuid():N}.tsv"), row + "\n");
     }
-
-    private static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(15));
 }

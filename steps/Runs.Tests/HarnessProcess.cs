@@ -116,6 +116,30 @@ public static class HarnessProcess
         return new HarnessRunResult(child.ExitCode, ReadJUnit(junit), elapsed, junit, log);
     }
 
+    /// <summary>
+    /// The lines of a child's log that say why scenarios lack results (a harness that could not start leaves
+    /// no allure results at all): the first error messages and exceptions, then the summary.
+    /// </summary>
+    public static string Why(string log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        string[] lines = log.Split('\n');
+        var why = new List<string>();
+        for (int i = 0; i < lines.Length && why.Count < 8; i++)
+        {
+            if (lines[i].Contains("Error Message:", StringComparison.Ordinal) && i + 1 < lines.Length)
+            {
+                why.Add(lines[i + 1].Trim());
+            }
+            else if (lines[i].Contains("could not start", StringComparison.Ordinal) || lines[i].Contains("Exception:", StringComparison.Ordinal))
+            {
+                why.Add(lines[i].Trim());
+            }
+        }
+
+        return string.Join('\n', why.Distinct().Concat(lines.TakeLast(4)));
+    }
+
     /// <summary>Every testcase of a junit.xml with its outcome and failure (or error) message.</summary>
     public static IReadOnlyList<ScenarioResult> ReadJUnit(string path) =>
         XDocument.Load(path).Descendants("testcase").Select(c =>

@@ -86,7 +86,7 @@ public class MisbehavingSmdpRunTests
         Assert.That(selected, Is.Not.Empty, "the selection @smdp for a remote SM-DP+ is empty");
         Assert.That(run.ExitCode, Is.Not.Zero, "the run passed against a misbehaving SM-DP+");
         Assert.That(run.Scenarios.Select(s => s.Name).ToList(), Has.Count.EqualTo(selected.Count),
-            $"junit.xml ({run.JUnitPath}) must hold every selected scenario:\n{string.Join('\n', run.Log.Split('\n').TakeLast(15))}");
+            $"junit.xml ({run.JUnitPath}) must hold every selected scenario:\n{HarnessProcess.Why(run.Log)}");
         Assert.That(run.Elapsed, Is.LessThan(bound), "the run outlived scenarios x timeout with margin");
         Assert.That(run.Scenarios.Where(s => !s.Failed).Select(s => s.Name), Is.Empty, "scenarios that did not fail against a misbehaving SM-DP+");
         Assert.That(run.Scenarios.Where(s => !Says[misbehaviour].IsMatch(s.Message ?? "")).Select(s => $"{s.Name}: {s.Message}"), Is.Empty,
