@@ -129,7 +129,7 @@ public sealed class RspHttpTransport : IDisposable
         string seconds = Options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         if ((e is OperationCanceledException && timedOut) || Find<TimeoutException>(e) is not null)
         {
-            return new Failure(RspTransportFailure.Timeout, $"{label}: {url} gave no complete answer within {seconds} s.");
+            return new Failure(RspTransportFailure.Timeout, $"{label}: no complete answer within {seconds} s from {url}.");
         }
         if (e is OperationCanceledException)
         {
@@ -147,7 +147,7 @@ public sealed class RspHttpTransport : IDisposable
         if (socket is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown
             || e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } || e is IOException)
         {
-            return new Failure(RspTransportFailure.ConnectionReset, $"{label}: {url} closed or reset the connection before a complete answer.");
+            return new Failure(RspTransportFailure.ConnectionReset, $"{label}: the connection was reset or closed by the server {url} before a complete answer.");
         }
         if (socket is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData)
         {

@@ -71,8 +71,9 @@ public sealed class RspJsonClient(RspHttpTransport transport, RspJsonClientOptio
         Uri url = http.Exchange.Url!;
         if (http.StatusCode != HttpStatusCode.OK)
         {
-            throw Fail(RspTransportFailure.HttpStatus, http,
-                $"{label}: {url} answered HTTP {(int)http.StatusCode} where the binding prescribes 200{Excerpt(http.Body)}.");
+            throw Fail(RspTransportFailure.HttpStatus, http, HasFunctionExecutionStatus(http.Body)
+                ? $"{label}: {url} answered HTTP {(int)http.StatusCode} where the binding prescribes 200{Excerpt(http.Body)}."
+                : $"{label}: {url} answered HTTP {(int)http.StatusCode} without an SGP.22 functionExecutionStatus{Excerpt(http.Body)}.");
         }
         if (http.MediaType != RspMediaTypes.Json)
         {
@@ -101,7 +102,7 @@ public sealed class RspJsonClient(RspHttpTransport transport, RspJsonClientOptio
         }
         catch (JsonException e)
         {
-            throw Fail(RspTransportFailure.InvalidJson, http, $"{label}: {url} answered invalid JSON ({e.Message.TrimEnd('.')}).");
+            throw Fail(RspTransportFailure.InvalidJson, http, $"{label}: {url} answered invalid JSON: {JsonProblem(e)}.");
         }
         FunctionExecutionStatus status = ReadStatus(root, http, label);
         CheckAdminProtocol(http, label);
@@ -174,6 +175,33 @@ public sealed class RspJsonClient(RspHttpTransport transport, RspJsonClientOptio
             return required ? throw Fail(RspTransportFailure.InvalidJson, http, $"{where} has no '{name}'.") : null;
         }
         return e.ValueKind == JsonValueKind.String ? e.GetString() : throw Fail(RspTransportFailure.InvalidJson, http, $"{where} has '{name}' as a JSON {e.ValueKind}, not a string.");
+    }
+
+    /// <summary>"'o' is an invalid start of a value at byte 37": the parser's sentence with its position as one offset.</summary>
+    private static string JsonProblem(JsonException e)
+    {
+        string what = e.Message;
+        int cut = what.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        what = (cut >= 0 ? what[..cut] : what).Trim().TrimEnd('.');
+        return e.LineNumber is 0 or null
+            ? FormattableString.Invariant($"{what} at byte {e.BytePositionInLine ?? 0}")
+            : FormattableString.Invariant($"{what} at line {e.LineNumber + 1}, byte {e.BytePositionInLine ?? 0} of that line");
+    }
+
+    /// <summary>Whether a body (of a non-200 answer) is JSON carrying header.functionExecutionStatus.</summary>
+    private static bool HasFunctionExecutionStatus(byte[] body)
+    {
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("header", out JsonElement h) && h.ValueKind == JsonValueKind.Object
+                && h.TryGetProperty("functionExecutionStatus", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     internal static RspTransportException Fail(RspTransportFailure kind, RspHttpResponse http, string message) =>
