@@ -176,6 +176,20 @@ public sealed class EuiccDriver(HarnessRun run, EuiccTrace trace)
             {
                 _ = await es10.RemoveNotificationFromListAsync(seq).ConfigureAwait(false);
             }
+
+            // What the card now says, not what the calls answered, decides whether it is back as it was.
+            foreach (string iccid in _installed.Distinct())
+            {
+                if (await ProfileInfoAsync(iccid).ConfigureAwait(false) is { } left)
+                {
+                    problems.Add($"profile {iccid} is still on the card ({left.ProfileState})");
+                }
+            }
+
+            if ((await SeqNumbersAsync(es10).ConfigureAwait(false)).Where(s => _notificationsBefore?.Contains(s) != true).ToList() is { Count: > 0 } extra)
+            {
+                problems.Add($"notifications {string.Join(", ", extra)} are still pending");
+            }
         }
         catch (Es10Exception e)
         {

@@ -52,6 +52,11 @@ public sealed class Es10cProfileSteps(EuiccDriver euicc, CardDownloadDriver down
         Es10Client es10 = await euicc.Es10Async().ConfigureAwait(false);
         ProfileIdentifier id = euicc.IdentifierOf(name);
         string situation = "of " + (name.StartsWith("the ", StringComparison.Ordinal) ? await DescribeAsync(name).ConfigureAwait(false) : name);
+        if (action == "enables" && await EnabledWithPpr1Async(es10, euicc.IccidOf(name)).ConfigureAwait(false))
+        {
+            situation += " while the enabled profile has PPR1";
+        }
+
         euicc.Last = action switch
         {
             "enables" => CardOutcome.Of("EnableProfile", "§5.7.16", situation, (await es10.EnableProfileAsync(id, refreshFlag: false).ConfigureAwait(false)).Value),
@@ -72,6 +77,13 @@ public sealed class Es10cProfileSteps(EuiccDriver euicc, CardDownloadDriver down
         string state = info.ProfileState == ProfileState.enabled ? "an enabled profile" : "a disabled profile";
         var pprs = Enum.GetValues<PprId>().Where(p => info.ProfilePolicyRules?.IsSet((int)p) == true).Select(p => p.ToString().ToUpperInvariant()).ToList();
         return pprs.Count == 0 ? state : $"{state} with {string.Join(" and ", pprs)}";
+    }
+
+    /// <summary>True when another profile is enabled and has PPR1 (enabling this one would disable it).</summary>
+    private static async Task<bool> EnabledWithPpr1Async(Es10Client es10, string target)
+    {
+        IReadOnlyList<ProfileInfo> all = (await es10.GetProfilesInfoAsync().ConfigureAwait(false)).Value.ProfileInfoListOk ?? [];
+        return all.Any(p => p.ProfileState == ProfileState.enabled && p.Iccid?.ToString() != target && p.ProfilePolicyRules?.IsSet((int)PprId.ppr1) == true);
     }
 
     [Then(@"^(" + ProfileNames + ") is (enabled|disabled)$")]
