@@ -75,8 +75,8 @@ public sealed class CardDownloadDriver(EuiccDriver euicc, ServerSideSmdp smdp)
         return r;
     }
 
-    /// <summary>ES9+ GetBoundProfilePackage, then ES10b.LoadBoundProfilePackage.</summary>
-    public async Task<LoadBoundProfilePackageResult> LoadAsync()
+    /// <summary>ES9+ GetBoundProfilePackage, then ES10b.LoadBoundProfilePackage (the STORE DATA sequences optionally altered by the LPA).</summary>
+    public async Task<LoadBoundProfilePackageResult> LoadAsync(Func<IReadOnlyList<byte[]>, IReadOnlyList<byte[]>>? alter = null)
     {
         if (Lpa.Session.PrepareDownloadResult?.Value.DownloadResponseOk is null)
         {
@@ -84,7 +84,8 @@ public sealed class CardDownloadDriver(EuiccDriver euicc, ServerSideSmdp smdp)
         }
 
         Server(await Lpa.GetBoundProfilePackageAsync().ConfigureAwait(false));
-        Result = await Lpa.LoadBoundProfilePackageAsync().ConfigureAwait(false);
+        IReadOnlyList<byte[]> sequences = Lpa.Session.BoundProfilePackage!.ToLpaChunks();
+        Result = await Lpa.LoadBoundProfilePackageAsync(alter is null ? sequences : alter(sequences)).ConfigureAwait(false);
         return Result;
     }
 

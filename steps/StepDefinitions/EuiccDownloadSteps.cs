@@ -59,6 +59,30 @@ public sealed class EuiccDownloadSteps(EuiccDriver euicc, CardDownloadDriver dow
     });
 
     [Given(@"^the LPA has cancelled the session with reason (\w+)$")]
+    [When(@"^the LPA downloads the profile, sending (StoreMetadata before ConfigureISDP|InitialiseSecureChannel twice)$")]
+    public Task DownloadAltered(string change) => EuiccDriver.Checked(async () =>
+    {
+        await download.AuthenticateAsync().ConfigureAwait(false);
+        _ = await download.PrepareAsync().ConfigureAwait(false);
+        _situation = "sent with " + change;
+        // Sequences (SGP.22 §2.5.5): [0] BF36 header and InitialiseSecureChannel, [1] A0 header and ConfigureISDP,
+        // [2] A1 header, then the '88' StoreMetadata segments, then A3 (or A2) and the rest.
+        _ = await download.LoadAsync(s => change == "InitialiseSecureChannel twice"
+            ? [s[0], s[0], .. s.Skip(1)]
+            : [s[0], .. s.Skip(2).TakeWhile(c => c[0] == 0x88 || c[0] == 0xA1), s[1], .. s.Skip(2).SkipWhile(c => c[0] == 0x88 || c[0] == 0xA1)]).ConfigureAwait(false);
+    });
+
+    private string? _situation;
+
+    [Then(@"^the profile installation result is an error for (\w+)$")]
+    public void InstallErrorReason(ErrorReason reason)
+    {
+        ProfileInstallationResultData data = Pir().ProfileInstallationResultData;
+        string got = data.ErrorResult is { } e ? $"errorResult {e.BppCommandId}({(int)e.BppCommandId}) / {e.ErrorReason}({(int)e.ErrorReason})" : "successResult";
+        Assert.That(data.ErrorResult?.ErrorReason, Is.EqualTo(reason),
+            $"SGP.22 §5.7.6, §2.5.6: a bound profile package {_situation ?? Situation} must fail with errorReason {reason}({(int)reason}), got {got}");
+    }
+
     [When(@"^the LPA cancels the session with reason (\w+)$")]
     public Task Cancel(CancelSessionReason reason) => CancelAsync(download.Lpa.Session.TransactionId!, reason, "of the RSP session");
 

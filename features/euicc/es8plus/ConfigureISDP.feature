@@ -15,3 +15,10 @@ Feature: ES8+.ConfigureISDP
     When the LPA downloads the profile
     Then the profile installation result is an error of configureISDP for scp03tStructureError
     And no profile of the download remains on the eUICC
+
+  @negative
+  Scenario: StoreMetadata sent before ConfigureISDP is refused
+    Given the SM-DP+ has released a profile for the eUICC
+    When the LPA downloads the profile, sending StoreMetadata before ConfigureISDP
+    Then the profile installation result is an error for scp03tStructureError
+    And no profile of the download remains on the eUICC

@@ -22,3 +22,10 @@ Feature: ES8+.InitialiseSecureChannel
       | an smdpSign that does not verify | InvalidSmdpSignInBpp  | invalidSignature               |
       | an unknown remoteOpId           | UnknownRemoteOpId     | unsupportedRemoteOperationType |
       | an unsupported key type and length in the CRT | UnsupportedCrtValues | unsupportedCrtValues |
+
+  @negative
+  Scenario: A second InitialiseSecureChannel in the session is refused
+    Given the SM-DP+ has released a profile for the eUICC
+    When the LPA downloads the profile, sending InitialiseSecureChannel twice
+    Then the profile installation result is an error for scp03tStructureError
+    And no profile of the download remains on the eUICC
