@@ -58,7 +58,6 @@ public sealed class EuiccDownloadSteps(EuiccDriver euicc, CardDownloadDriver dow
         _ = await download.LoadAsync().ConfigureAwait(false);
     });
 
-    [Given(@"^the LPA has cancelled the session with reason (\w+)$")]
     [When(@"^the LPA downloads the profile, sending (StoreMetadata before ConfigureISDP|InitialiseSecureChannel twice)$")]
     public Task DownloadAltered(string change) => EuiccDriver.Checked(async () =>
     {
@@ -83,6 +82,7 @@ public sealed class EuiccDownloadSteps(EuiccDriver euicc, CardDownloadDriver dow
             $"SGP.22 §5.7.6, §2.5.6: a bound profile package {_situation ?? Situation} must fail with errorReason {reason}({(int)reason}), got {got}");
     }
 
+    [Given(@"^the LPA has cancelled the session with reason (\w+)$")]
     [When(@"^the LPA cancels the session with reason (\w+)$")]
     public Task Cancel(CancelSessionReason reason) => CancelAsync(download.Lpa.Session.TransactionId!, reason, "of the RSP session");
 
