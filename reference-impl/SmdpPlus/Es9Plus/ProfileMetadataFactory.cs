@@ -17,6 +17,9 @@ public static class ProfileMetadataFactory
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>profileOwner of profiles with PPRs: MCC 001 / MNC 01 (3GPP TS 23.003 test network), BCD '00F110'.</summary>
+    public static OperatorId TestNetworkOwner { get; } = new([0x00, 0xF1, 0x10]);
+
     public static StoreMetadataRequest Build(ProfileRecord p, string? iccidOverride = null)
     {
         string iccid = (iccidOverride ?? p.Iccid).TrimEnd('F', 'f');
@@ -29,7 +32,9 @@ public static class ProfileMetadataFactory
                 : null,
             NotificationConfigurationInfo = Notifications(p.NotificationConfigurationJson),
         };
-        return md;
+        // SGP.22 §2.9.2.1: the eUICC allows a PPR only for a profileOwner its RAT lists, so a profile with PPRs
+        // names its owner; the inventory keeps none, so it is the test network's (MCC 001, MNC 01).
+        return md.ProfilePolicyRules is null ? md : md with { ProfileOwner = TestNetworkOwner };
     }
 
     /// <summary>Parses the stored JSON: <c>[{"operations":["install","enable"],"address":"host"}]</c>.</summary>
