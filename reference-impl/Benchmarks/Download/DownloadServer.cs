@@ -8,21 +8,24 @@ using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Es9Plus;
 using Conformance.SmdpPlus.Hosting;
 using Conformance.SmdpPlus.Profiles;
+using Conformance.SmdpPlus.Store;
 using Microsoft.Extensions.Logging;
 
 namespace Conformance.Benchmarks.Download;
 
 /// <summary>
 /// The server side of the download benchmark, run in its own process so that its CPU time is measured alone:
-/// the reference SM-DP+ on loopback with the generated test PKI, a pool of synthetic profiles behind the
-/// reusable MatchingID <see cref="PoolMatchingId"/>. Protocol on stdin/stdout: prints <c>READY url</c>; answers
-/// <c>CPU</c> with the process CPU milliseconds; stops on <c>EXIT</c> or end of input.
+/// the reference SM-DP+ on loopback with the generated test PKI and, made before the run, one released download
+/// order per download (the store state after ES2+ DownloadOrder + ConfirmOrder): <c>lanes x per-lane</c> synthetic
+/// profiles, order n of lane l bound to that lane's EID under <see cref="BenchLanes.MatchingId"/>. Protocol on
+/// stdin/stdout: prints <c>READY url</c>; answers <c>CPU</c> with the process CPU milliseconds; stops on <c>EXIT</c>
+/// or end of input.
 /// </summary>
 internal static class DownloadServer
 {
-    public const string PoolMatchingId = "BENCH-POOL";
+    private const string ProfileType = "Bench";
 
-    public static async Task<int> RunAsync(int profiles, int profileSize, string dbPath)
+    public static async Task<int> RunAsync(int lanes, int perLane, int profileSize, string dbPath)
     {
         TestPki pki = SmdpCredentials.GeneratedDefault;
         var options = new SmdpOptions
@@ -36,8 +39,7 @@ internal static class DownloadServer
         };
         await using var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
         Uri url = await server.StartAsync().ConfigureAwait(false);
-        await ProfileImporter.AddSyntheticAsync(server.Store, "Bench", profiles, "8904903277", profileSize).ConfigureAwait(false);
-        await server.Store.AddPoolAsync(PoolMatchingId, "Bench").ConfigureAwait(false);
+        await OrderAsync(server.Store, lanes, perLane, profileSize).ConfigureAwait(false);
         Console.WriteLine($"READY {url}");
         while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
@@ -51,6 +53,36 @@ internal static class DownloadServer
             }
         }
         return 0;
+    }
+
+    /// <summary>The profiles and their released orders, one transaction for all orders.</summary>
+    private static async Task OrderAsync(SmdpStore store, int lanes, int perLane, int profileSize)
+    {
+        IReadOnlyList<ProfileRecord> profiles = await ProfileImporter.AddSyntheticAsync(store, ProfileType, lanes * perLane, "8904903277", profileSize).ConfigureAwait(false);
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        await using StoreTransaction tx = await store.BeginAsync().ConfigureAwait(false);
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            string eid = BenchLanes.Eid(lane);
+            for (int n = 0; n < perLane; n++)
+            {
+                string iccid = profiles[lane * perLane + n].Iccid;
+                await tx.ChangeStateAsync(iccid, SmdpProfileState.Available, SmdpProfileState.Linked, eid).ConfigureAwait(false);
+                await tx.ChangeStateAsync(iccid, SmdpProfileState.Linked, SmdpProfileState.Released, eid).ConfigureAwait(false);
+                await tx.SaveOrderAsync(new OrderRecord
+                {
+                    Iccid = iccid,
+                    Eid = eid,
+                    MatchingId = BenchLanes.MatchingId(lane, n),
+                    ReleaseFlag = true,
+                    ConfirmationCodeAttemptsLeft = 3,
+                    DownloadAttemptsLeft = 3,
+                    ExpiresAt = now.AddDays(1),
+                    CreatedAt = now,
+                }).ConfigureAwait(false);
+            }
+        }
+        await tx.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>

@@ -108,7 +108,11 @@ public sealed class BspInstance : IDisposable
         return segment[header..^MacLength].ToArray();
     }
 
-    public void Dispose() => _cipher.Dispose();
+    public void Dispose()
+    {
+        _cipher.Dispose();
+        _mac.Dispose();
+    }
 
     private byte[] NewSegment(byte tag, int dataLength, out int header)
     {

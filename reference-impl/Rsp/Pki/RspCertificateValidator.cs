@@ -181,7 +181,36 @@ public sealed class RspCertificateValidator
         return null;
     }
 
+    // Certificates whose signature verified, by SHA-256 of (certificate DER, issuer certificate DER): whether a
+    // signature verifies depends on those bytes only, so a hit answers what the verification would. Only successes
+    // are kept (a failure is always computed); bounded, emptied when full. Spares the eUICC and the SM-DP+ the
+    // ECDSA verification of the same CERT.DPauth / CERT.DPpb / EUM certificates on every download.
+    private const int VerifiedLimit = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Verified = new(StringComparer.Ordinal);
+
     private static bool SignatureValid(RspCertificate cert, RspCertificate issuer)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(cert.Der);
+        hash.AppendData(issuer.Der);
+        string id = Convert.ToHexString(hash.GetHashAndReset());
+        if (Verified.ContainsKey(id))
+        {
+            return true;
+        }
+        bool valid = VerifySignature(cert, issuer);
+        if (valid)
+        {
+            if (Verified.Count >= VerifiedLimit)
+            {
+                Verified.Clear();
+            }
+            Verified[id] = true;
+        }
+        return valid;
+    }
+
+    private static bool VerifySignature(RspCertificate cert, RspCertificate issuer)
     {
         try
         {

@@ -18,13 +18,13 @@ internal static class Queries
 
     public static async Task<ProfileRecord?> GetProfileAsync(StoreTransaction tx, string iccid)
     {
-        await using SqliteCommand cmd = tx.Command(ProfileWithoutPackageSql, ("$i", iccid));
+        SqliteCommand cmd = tx.Command(ProfileWithoutPackageSql, ("$i", iccid));
         return await ReadOneAsync(cmd, ReadProfile).ConfigureAwait(false);
     }
 
     public static async Task<OrderRecord?> GetOrderAsync(StoreTransaction tx, string iccid)
     {
-        await using SqliteCommand cmd = tx.Command(OrderSql, ("$i", iccid));
+        SqliteCommand cmd = tx.Command(OrderSql, ("$i", iccid));
         return await ReadOneAsync(cmd, ReadOrder).ConfigureAwait(false);
     }
 
@@ -77,10 +77,8 @@ internal static class Queries
 
     public const string SessionSql = "SELECT * FROM sessions WHERE transaction_id = $t";
 
-    /// <summary>Fills an upsert of one session (keyed by transactionId) into <paramref name="cmd"/>.</summary>
-    public static void PrepareSaveSession(SqliteCommand cmd, DownloadSession s)
-    {
-        cmd.CommandText =
+    /// <summary>The upsert of one session (keyed by transactionId); <see cref="BindSaveSession"/> binds its values.</summary>
+    public const string SaveSessionSql =
             """
             INSERT INTO sessions (transaction_id, state, iccid, eid, matching_id, euicc_challenge, server_challenge,
                 euicc_info1, ci_pkid, otpk_euicc, otsk_dp, otpk_dp, session_keys, bpp, euicc_certificate, cc_required,
@@ -91,6 +89,10 @@ internal static class Queries
                 otsk_dp = $osd, otpk_dp = $opd, session_keys = $keys, bpp = $bpp, euicc_certificate = $cert,
                 cc_required = $cc, profile_metadata = $meta, ppk = $ppk, bpp_euicc_otpk = $reuse, smdp_signature2 = $sig2, updated_at = $now
             """;
+
+    /// <summary>Binds the values of <paramref name="s"/> to a command of <see cref="SaveSessionSql"/>.</summary>
+    public static void BindSaveSession(SqliteCommand cmd, DownloadSession s)
+    {
         SqliteParameterCollection p = cmd.Parameters;
         p.AddWithValue("$t", s.TransactionId);
         p.AddWithValue("$s", s.State.ToString());

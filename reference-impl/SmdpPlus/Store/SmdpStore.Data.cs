@@ -53,9 +53,8 @@ public sealed partial class SmdpStore
     public async Task SaveSessionAsync(DownloadSession s)
     {
         using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
-        SqliteConnection c = gate.Connection;
-        await using SqliteCommand cmd = c.CreateCommand();
-        Queries.PrepareSaveSession(cmd, s);
+        SqliteCommand cmd = Prepared(Queries.SaveSessionSql, null);
+        Queries.BindSaveSession(cmd, s);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
         CacheSession(s);
     }
@@ -82,13 +81,11 @@ public sealed partial class SmdpStore
     public async Task<long> AddNotificationAsync(ReceivedNotification n)
     {
         using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
-        SqliteConnection c = gate.Connection;
-        await using SqliteCommand cmd = c.CreateCommand();
-        cmd.CommandText =
+        SqliteCommand cmd = Prepared(
             """
             INSERT INTO notifications (transaction_id, iccid, eid, kind, seq_number, pending_notification, received_at)
             VALUES ($t, $i, $e, $k, $seq, $p, $now) RETURNING id
-            """;
+            """, null);
         cmd.Parameters.AddWithValue("$t", Db(n.TransactionId));
         cmd.Parameters.AddWithValue("$i", Db(n.Iccid));
         cmd.Parameters.AddWithValue("$e", Db(n.Eid));

@@ -106,6 +106,27 @@ public sealed partial class SmdpStore : IDisposable
         return c;
     }
 
+    // Prepared statements of the writing connection, by SQL text: SQLite compiles each statement once instead of
+    // once per call. Used only under the write gate, like the connection itself.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The prepared command of <paramref name="sql"/> on the writing connection, its parameters cleared, bound to
+    /// <paramref name="tx"/> (null outside a transaction). Caller holds the write gate; the command is reused, not disposed.
+    /// </summary>
+    internal SqliteCommand Prepared(string sql, SqliteTransaction? tx)
+    {
+        if (!_prepared.TryGetValue(sql, out SqliteCommand? cmd))
+        {
+            cmd = Writer.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared[sql] = cmd;
+        }
+        cmd.Parameters.Clear();
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
     /// <summary>A pooled connection for reads (WAL: readers never wait for the writer).</summary>
     internal SqliteConnection OpenConnection()
     {
@@ -120,6 +141,11 @@ public sealed partial class SmdpStore : IDisposable
         _writeGate.Wait();
         try
         {
+            foreach (SqliteCommand cmd in _prepared.Values)
+            {
+                cmd.Dispose();
+            }
+            _prepared.Clear();
             _writer?.Dispose();
             _writer = null;
         }

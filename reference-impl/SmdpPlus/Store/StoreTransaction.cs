@@ -25,9 +25,8 @@ public sealed class StoreTransaction : IAsyncDisposable
 
     internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        SqliteCommand cmd = _connection.CreateCommand();
-        cmd.Transaction = _tx;
-        cmd.CommandText = sql;
+        // A prepared statement of the writing connection, reused across transactions: callers do not dispose it.
+        SqliteCommand cmd = _store.Prepared(sql, _tx);
         foreach ((string name, object? value) in parameters)
         {
             cmd.Parameters.AddWithValue(name, SmdpStore.Db(value));
@@ -42,7 +41,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>Sets the state of a session without rewriting the rest of it.</summary>
     public async Task<bool> SetSessionStateAsync(string transactionId, DownloadSessionState state)
     {
-        await using SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
+        SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
             ("$s", state.ToString()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", transactionId));
         bool changed = await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
         if (changed && _store.TryCachedSession(transactionId, out DownloadSession? cached))
@@ -58,7 +57,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>True when some profile of this type exists (any state).</summary>
     public async Task<bool> ProfileTypeExistsAsync(string profileType)
     {
-        await using SqliteCommand cmd = Command("SELECT 1 FROM profiles WHERE profile_type = $t LIMIT 1", ("$t", profileType));
+        SqliteCommand cmd = Command("SELECT 1 FROM profiles WHERE profile_type = $t LIMIT 1", ("$t", profileType));
         return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
     }
 
@@ -69,7 +68,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<ProfileRecord?> TakeAvailableAsync(string profileType, SmdpProfileState to)
     {
         Require(SmdpProfileState.Available, to, "(any)");
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             """
             UPDATE profiles SET state = $to, updated_at = $now
             WHERE iccid = (SELECT iccid FROM profiles WHERE profile_type = $t AND state = 'available' ORDER BY iccid LIMIT 1)
@@ -94,7 +93,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<bool> ChangeStateAsync(string iccid, SmdpProfileState from, SmdpProfileState to, string? eid = null)
     {
         Require(from, to, iccid);
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             "UPDATE profiles SET state = $to, updated_at = $now WHERE iccid = $i AND state = $from RETURNING profile_type",
             ("$to", to.ToDb()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid), ("$from", from.ToDb()));
         if (await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not string type)
@@ -109,7 +108,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>Inserts or replaces the order of a profile.</summary>
     public async Task SaveOrderAsync(OrderRecord order)
     {
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             """
             INSERT OR REPLACE INTO orders (iccid, eid, matching_id, confirmation_code_hash, smds_address, release_flag,
                 cc_attempts_left, download_attempts_left, expires_at, created_at)
@@ -124,14 +123,14 @@ public sealed class StoreTransaction : IAsyncDisposable
 
     public async Task DeleteOrderAsync(string iccid)
     {
-        await using SqliteCommand cmd = Command("DELETE FROM orders WHERE iccid = $i", ("$i", iccid));
+        SqliteCommand cmd = Command("DELETE FROM orders WHERE iccid = $i", ("$i", iccid));
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     /// <summary>True when another order already uses this (non-empty) MatchingID.</summary>
     public async Task<bool> MatchingIdInUseAsync(string matchingId, string exceptIccid)
     {
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             "SELECT 1 FROM orders WHERE matching_id = $m AND iccid <> $i LIMIT 1", ("$m", matchingId), ("$i", exceptIccid));
         return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
     }
@@ -139,7 +138,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>Marks the open download sessions of a profile cancelled (CancelOrder).</summary>
     public async Task CancelSessionsOfAsync(string iccid)
     {
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             "UPDATE sessions SET state = $c, updated_at = $now WHERE iccid = $i AND state NOT IN ($c, $done)",
             ("$c", nameof(DownloadSessionState.Cancelled)), ("$done", nameof(DownloadSessionState.Completed)),
             ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid));
@@ -154,14 +153,14 @@ public sealed class StoreTransaction : IAsyncDisposable
         {
             return cached;
         }
-        await using SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
+        SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
         return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
     }
 
     public async Task SaveSessionAsync(DownloadSession session)
     {
-        await using SqliteCommand cmd = Command("");
-        Queries.PrepareSaveSession(cmd, session);
+        SqliteCommand cmd = Command(Queries.SaveSessionSql);
+        Queries.BindSaveSession(cmd, session);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
         _afterCommit.Add(() => _store.CacheSession(session));
     }
@@ -169,14 +168,14 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>The order carrying this (non-empty) MatchingID, or null.</summary>
     public async Task<OrderRecord?> FindOrderByMatchingIdAsync(string matchingId)
     {
-        await using SqliteCommand cmd = Command("SELECT * FROM orders WHERE matching_id = $m LIMIT 1", ("$m", matchingId));
+        SqliteCommand cmd = Command("SELECT * FROM orders WHERE matching_id = $m LIMIT 1", ("$m", matchingId));
         return await Queries.ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
     }
 
     /// <summary>The orders linked to an EID whose profile is still on its way (not installed, cancelled or taken back), oldest first.</summary>
     public async Task<List<OrderRecord>> FindOpenOrdersByEidAsync(string eid)
     {
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             """
             SELECT o.* FROM orders o JOIN profiles p ON p.iccid = o.iccid
             WHERE o.eid = $e AND p.state IN ('linked', 'confirmed', 'released', 'downloaded', 'error')
@@ -188,14 +187,14 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>The profile type behind a reusable MatchingID (see <see cref="SmdpStore.AddPoolAsync"/>), or null.</summary>
     public async Task<string?> PoolProfileTypeAsync(string matchingId)
     {
-        await using SqliteCommand cmd = Command("SELECT profile_type FROM pools WHERE matching_id = $m", ("$m", matchingId));
+        SqliteCommand cmd = Command("SELECT profile_type FROM pools WHERE matching_id = $m", ("$m", matchingId));
         return await cmd.ExecuteScalarAsync().ConfigureAwait(false) as string;
     }
 
     /// <summary>The most recent session of a profile that delivered a BPP (the binding a retry may reuse), or null.</summary>
     public async Task<DownloadSession?> LastBoundSessionOfAsync(string iccid)
     {
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             "SELECT * FROM sessions WHERE iccid = $i AND otpk_euicc IS NOT NULL AND otsk_dp IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
             ("$i", iccid));
         return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
@@ -204,7 +203,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
     public async Task<long> AddNotificationAsync(ReceivedNotification n)
     {
-        await using SqliteCommand cmd = Command(
+        SqliteCommand cmd = Command(
             """
             INSERT INTO notifications (transaction_id, iccid, eid, kind, seq_number, pending_notification, received_at)
             VALUES ($t, $i, $e, $k, $seq, $p, $now) RETURNING id
