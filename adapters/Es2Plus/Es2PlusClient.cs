@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Adapters.Http;
 
 namespace Conformance.Adapters.Es2Plus;
 
@@ -19,18 +20,18 @@ public sealed class Es2PlusClient : IDisposable
     private const string Interface = "ES2+";
 
     private readonly Es2PlusClientOptions _options;
-    private readonly Action<HttpExchange>? _record;
+    private readonly IExchangeRecorder _recorder;
     private readonly HttpClient _http;
     private long _calls;
 
     /// <param name="options">Where and how to connect.</param>
-    /// <param name="record">Receives every exchange (for reports); may be null.</param>
+    /// <param name="recorder">Receives every exchange (for reports); null records nothing.</param>
     /// <param name="handler">Replaces the TLS handler (tests); the options' certificates are then not used.</param>
-    public Es2PlusClient(Es2PlusClientOptions options, Action<HttpExchange>? record = null, HttpMessageHandler? handler = null)
+    public Es2PlusClient(Es2PlusClientOptions options, IExchangeRecorder? recorder = null, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _record = record;
+        _recorder = recorder ?? NullExchangeRecorder.Instance;
         _http = new HttpClient(handler ?? CreateHandler(options)) { Timeout = options.Timeout };
     }
 
@@ -97,9 +98,20 @@ public sealed class Es2PlusClient : IDisposable
         var url = new Uri(_options.BaseAddress, BasePath + path);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
-        request.Headers.Add("X-Admin-Protocol", _options.AdminProtocol);
+        request.Headers.Add(RspMediaTypes.AdminProtocolHeader, _options.AdminProtocol);
 
-        DateTimeOffset started = DateTimeOffset.UtcNow;
+        RecordedExchange sent = new()
+        {
+            Kind = ExchangeKind.Http,
+            Label = $"{Interface} {function}",
+            Started = DateTimeOffset.UtcNow,
+            Duration = TimeSpan.Zero,
+            Method = request.Method.Method,
+            Url = url,
+            RequestHeaders = Headers(request.Headers, request.Content.Headers),
+            Request = Encoding.UTF8.GetBytes(json),
+            RequestContentType = request.Content.Headers.ContentType.ToString(),
+        };
         var clock = Stopwatch.StartNew();
         HttpResponseMessage response;
         try
@@ -109,37 +121,40 @@ public sealed class Es2PlusClient : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             string problem = e is TaskCanceledException ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : Describe(e);
-            HttpExchange failed = Exchange(function, request, json, started, clock.Elapsed) with { Error = problem };
-            _record?.Invoke(failed);
-            throw new Es2PlusTransportException($"ES2+ {function}: {problem}", failed, e);
+            RecordedExchange failed = sent with { Duration = clock.Elapsed, Error = problem };
+            _recorder.Record(failed);
+            throw new Es2PlusTransportException(function, $"ES2+ {function}: {problem}", failed, e);
         }
 
         using (response)
         {
-            string text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-            HttpExchange exchange = Exchange(function, request, json, started, clock.Elapsed) with
+            byte[] answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            RecordedExchange exchange = sent with
             {
+                Duration = clock.Elapsed,
+                HttpVersion = response.Version.ToString(2),
                 StatusCode = (int)response.StatusCode,
                 ResponseHeaders = Headers(response.Headers, response.Content.Headers),
-                ResponseBody = text,
+                Response = answer,
+                ResponseContentType = response.Content.Headers.ContentType?.ToString(),
             };
-            _record?.Invoke(exchange);
-            return Parse(function, response, text, exchange, result);
+            _recorder.Record(exchange);
+            return Parse(function, response, Encoding.UTF8.GetString(answer), exchange, result);
         }
     }
 
-    private static Es2PlusResponse<T> Parse<T>(string function, HttpResponseMessage response, string text, HttpExchange exchange, Func<JsonElement, T> result)
+    private static Es2PlusResponse<T> Parse<T>(string function, HttpResponseMessage response, string text, RecordedExchange exchange, Func<JsonElement, T> result)
         where T : class
     {
         // SGP.22 §6.5.1: a function answer is HTTP 200 with a JSON body carrying header.functionExecutionStatus.
         if ((int)response.StatusCode != 200)
         {
-            throw new Es2PlusProtocolException($"ES2+ {function}: the SM-DP+ answered HTTP {(int)response.StatusCode}, not 200 with a function answer", exchange);
+            throw new Es2PlusProtocolException(function, $"ES2+ {function}: the SM-DP+ answered HTTP {(int)response.StatusCode}, not 200 with a function answer", exchange);
         }
 
         if (response.Content.Headers.ContentType?.MediaType is not "application/json")
         {
-            throw new Es2PlusProtocolException($"ES2+ {function}: the answer's Content-Type is '{response.Content.Headers.ContentType}', not application/json", exchange);
+            throw new Es2PlusProtocolException(function, $"ES2+ {function}: the answer's Content-Type is '{response.Content.Headers.ContentType}', not application/json", exchange);
         }
 
         JsonElement root;
@@ -150,12 +165,12 @@ public sealed class Es2PlusClient : IDisposable
         }
         catch (JsonException e)
         {
-            throw new Es2PlusProtocolException($"ES2+ {function}: the answer is not JSON ({e.Message})", exchange, e);
+            throw new Es2PlusProtocolException(function, $"ES2+ {function}: the answer is not JSON ({e.Message})", exchange, e);
         }
 
         FunctionExecutionStatus status = ReadStatus(function, root, exchange);
         T? typed = default;
-        if (status.IsSuccess)
+        if (status.IsExecuted)
         {
             try
             {
@@ -163,50 +178,37 @@ public sealed class Es2PlusClient : IDisposable
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
             {
-                throw new Es2PlusProtocolException($"ES2+ {function}: successful answer without its data: {e.Message}", exchange, e);
+                throw new Es2PlusProtocolException(function, $"ES2+ {function}: successful answer without its data: {e.Message}", exchange, e);
             }
         }
 
-        return new Es2PlusResponse<T>(status, typed, root, exchange);
+        return new Es2PlusResponse<T>(function, status, typed, root, exchange);
     }
 
-    private static FunctionExecutionStatus ReadStatus(string function, JsonElement root, HttpExchange exchange)
+    private static FunctionExecutionStatus ReadStatus(string function, JsonElement root, RecordedExchange exchange)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("header", out JsonElement header) ||
             header.ValueKind != JsonValueKind.Object || !header.TryGetProperty("functionExecutionStatus", out JsonElement fes) ||
             fes.ValueKind != JsonValueKind.Object)
         {
-            throw new Es2PlusProtocolException($"ES2+ {function}: the answer has no header.functionExecutionStatus object", exchange);
+            throw new Es2PlusProtocolException(function, $"ES2+ {function}: the answer has no header.functionExecutionStatus object", exchange);
         }
 
-        string status = OptionalString(fes, "status") ?? throw new Es2PlusProtocolException(
+        string status = OptionalString(fes, "status") ?? throw new Es2PlusProtocolException(function,
             $"ES2+ {function}: header.functionExecutionStatus.status is missing", exchange);
         if (!Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.All.Contains(status))
         {
-            throw new Es2PlusProtocolException($"ES2+ {function}: functionExecutionStatus.status '{status}' is none of {string.Join(", ", Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.All)}", exchange);
+            throw new Es2PlusProtocolException(function, $"ES2+ {function}: functionExecutionStatus.status '{status}' is none of {string.Join(", ", Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.All)}", exchange);
         }
 
-        StatusCodeData? data = null;
         if (fes.TryGetProperty("statusCodeData", out JsonElement scd) && scd.ValueKind == JsonValueKind.Object)
         {
-            data = new StatusCodeData(OptionalString(scd, "subjectCode") ?? "", OptionalString(scd, "reasonCode") ?? "",
+            return new FunctionExecutionStatus(status, OptionalString(scd, "subjectCode") ?? "", OptionalString(scd, "reasonCode") ?? "",
                 OptionalString(scd, "subjectIdentifier"), OptionalString(scd, "message"));
         }
 
-        return new FunctionExecutionStatus(status, data);
+        return new FunctionExecutionStatus(status);
     }
-
-    private HttpExchange Exchange(string function, HttpRequestMessage request, string body, DateTimeOffset started, TimeSpan duration) => new()
-    {
-        Interface = Interface,
-        Function = function,
-        Method = request.Method.Method,
-        Url = request.RequestUri!,
-        Started = started,
-        Duration = duration,
-        RequestHeaders = Headers(request.Headers, request.Content?.Headers),
-        RequestBody = body,
-    };
 
     private static List<KeyValuePair<string, string>> Headers(HttpHeaders headers, HttpHeaders? content)
     {

@@ -124,7 +124,7 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
                     _ => null,
                 },
             };
-            client = new Es2PlusClient(options, log.Record);
+            client = new Es2PlusClient(options, log);
             _clients[who] = client;
         }
 

@@ -1,11 +1,13 @@
+using System.Net;
 using Conformance.Adapters.Es2Plus;
+using Conformance.Adapters.Http;
 using Conformance.Rsp.StatusCodes;
 
 namespace Conformance.Steps.Support;
 
 /// <summary>
 /// The last spec function a scenario performed and what it came to (scenario-scoped). When steps call
-/// <see cref="PerformAsync"/>; Then steps judge it with <see cref="ShouldSucceed"/> or
+/// <c>PerformAsync</c>; Then steps judge it with <see cref="ShouldSucceed"/> or
 /// <see cref="ShouldFailWith(StatusCode)"/>. Errors the SUT can cause (no answer, not a function answer)
 /// are kept as the outcome; anything else is a harness error and propagates.
 /// </summary>
@@ -29,6 +31,28 @@ public sealed class ActionAttempt
 
         return _last;
     }
+
+    /// <summary>
+    /// Performs an ES9+ (or any RspHttpTransport) call: a transport or binding fault is the SUT's outcome,
+    /// recorded against <paramref name="interface"/> <paramref name="function"/>.
+    /// </summary>
+    public async Task<FunctionOutcome> PerformAsync(string @interface, string function, Func<Task<FunctionOutcome>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            _last = await action().ConfigureAwait(false);
+        }
+        catch (RspTransportException e)
+        {
+            _last = FunctionOutcome.Of(@interface, function, e);
+        }
+
+        return _last;
+    }
+
+    /// <summary>Records an outcome obtained elsewhere (a driver that ran the call itself).</summary>
+    public void Record(FunctionOutcome outcome) => _last = outcome ?? throw new ArgumentNullException(nameof(outcome));
 
     /// <summary>Executed-Success (or, when allowed, Executed-WithWarning).</summary>
     public void ShouldSucceed(bool warningAllowed = false)
@@ -64,6 +88,8 @@ public sealed class ActionAttempt
         {
             Es2PlusTransportException => true,
             Es2PlusProtocolException p => p.StatusCode is 401 or 403 or 495 or 496,
+            RspTransportException { Kind: RspTransportFailure.TlsFailure } => true,
+            RspTransportException t => t.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden,
             _ => o.Status == FunctionExecutionStatusValues.Failed && o.SubjectCode == SubjectCodes.FunctionRequester,
         };
         Require(refused, $"expected {o.Function} to be refused for the caller's certificate (TLS refusal, HTTP 401/403 or Failed 1.1 / x), but {o}");

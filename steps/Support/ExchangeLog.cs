@@ -1,28 +1,29 @@
-using System.Text;
-using Conformance.Adapters.Es2Plus;
-using RspDecoder = Conformance.Rsp.Asn1.Printing.Decoder;
+using System.Globalization;
+using Conformance.Adapters.Http;
 
 namespace Conformance.Steps.Support;
 
 /// <summary>
-/// Every HTTP exchange of one scenario, in order (scenario-scoped). Drivers hand their clients
-/// <see cref="Record"/>; the hooks attach each step's exchanges to that step, decoded.
+/// Every exchange of one scenario with a system under test (ES2+ and ES9+ over HTTP, in order;
+/// scenario-scoped). Drivers give it to their clients as the <see cref="IExchangeRecorder"/>; the hooks
+/// attach each step's exchanges to that step, decoded.
 /// </summary>
-public sealed class ExchangeLog
+public sealed class ExchangeLog : IExchangeRecorder
 {
     private readonly Lock _gate = new();
-    private readonly List<HttpExchange> _all = [];
+    private readonly List<RecordedExchange> _all = [];
     private int _attached;
 
-    public void Record(HttpExchange exchange)
+    public void Record(RecordedExchange exchange)
     {
+        ArgumentNullException.ThrowIfNull(exchange);
         lock (_gate)
         {
             _all.Add(exchange);
         }
     }
 
-    public IReadOnlyList<HttpExchange> All
+    public IReadOnlyList<RecordedExchange> All
     {
         get
         {
@@ -34,7 +35,7 @@ public sealed class ExchangeLog
     }
 
     /// <summary>The exchanges recorded since the last call (for the step that just ended).</summary>
-    public IReadOnlyList<HttpExchange> TakeNew()
+    public IReadOnlyList<RecordedExchange> TakeNew()
     {
         lock (_gate)
         {
@@ -44,48 +45,22 @@ public sealed class ExchangeLog
         }
     }
 
-    /// <summary>The exchange as text: request and response with headers, JSON bodies indented and their base64 DER decoded.</summary>
-    public static string Describe(HttpExchange x)
+    /// <summary>"ES9+ InitiateAuthentication: POST /gsma/rsp2/es9plus/initiateAuthentication -> 200 (12 ms)".</summary>
+    public static string Summary(RecordedExchange x)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(FormattableString.Invariant($"{x.Interface} {x.Function}: {x.Summary}, started {x.Started:O}"));
-        sb.AppendLine().AppendLine(FormattableString.Invariant($"> {x.Method} {x.Url}"));
-        foreach ((string name, string value) in x.RequestHeaders)
-        {
-            sb.AppendLine(FormattableString.Invariant($"> {name}: {value}"));
-        }
-
-        sb.AppendLine().AppendLine(Body(x.RequestBody));
-        if (x.Error is not null)
-        {
-            sb.AppendLine(FormattableString.Invariant($"< no response: {x.Error}"));
-            return sb.ToString();
-        }
-
-        sb.AppendLine(FormattableString.Invariant($"< HTTP {x.StatusCode}"));
-        foreach ((string name, string value) in x.ResponseHeaders)
-        {
-            sb.AppendLine(FormattableString.Invariant($"< {name}: {value}"));
-        }
-
-        sb.AppendLine().AppendLine(Body(x.ResponseBody ?? ""));
-        return sb.ToString();
+        ArgumentNullException.ThrowIfNull(x);
+        string outcome = x.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? x.Error ?? "no answer";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{x.Label}: {x.Method} {x.Url?.AbsolutePath} -> {outcome} ({x.Duration.TotalMilliseconds:0} ms)");
     }
 
-    private static string Body(string body)
+    /// <summary>
+    /// The exchange as text: request and response with headers; JSON bodies indented with their base64 DER
+    /// decoded, ASN.1 binding bodies decoded as SGP.22 messages (<see cref="RecordedExchange.ToText"/>).
+    /// </summary>
+    public static string Describe(RecordedExchange x)
     {
-        if (body.Length == 0)
-        {
-            return "(empty body)";
-        }
-
-        try
-        {
-            return RspDecoder.DescribeJson(body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return body;
-        }
+        ArgumentNullException.ThrowIfNull(x);
+        return x.ToText();
     }
 }

@@ -1,28 +1,49 @@
 using Conformance.Adapters.Es2Plus;
+using Conformance.Adapters.Es9Plus;
+using Conformance.Adapters.Http;
 
 namespace Conformance.Steps.Support;
 
 /// <summary>
 /// What one call of a spec function came to, whatever the interface: the function execution status
 /// (and statusCodeData) the SUT answered, or the error that kept an answer from arriving. Drivers of
-/// every interface (ES2+ now, ES9+ next) report calls in this shape so that one set of Then steps
+/// every interface (ES2+, ES9+) report calls in this shape so that one set of Then steps
 /// ("the SM-DP+ answers Failed with 8.2.1 / 3.9") serves them all.
 /// </summary>
 public sealed record FunctionOutcome(string Interface, string Function, string? Status, string? SubjectCode, string? ReasonCode, string? Message, Exception? Error)
 {
+    /// <summary>The ASN.1 binding's error name (ES9+ over §6.6), when that alternative came.</summary>
+    public string? AsnBindingError { get; init; }
+
     public static FunctionOutcome Of<T>(Es2PlusResponse<T> response)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(response);
-        FunctionExecutionStatus s = response.ExecutionStatus;
-        return new("ES2+", response.Exchange.Function, s.Status, s.StatusCodeData?.SubjectCode, s.StatusCodeData?.ReasonCode, s.StatusCodeData?.Message, null);
+        return Of("ES2+", response.Function, response.ExecutionStatus);
     }
 
     public static FunctionOutcome Of(Es2PlusException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new("ES2+", error.Exchange.Function, null, null, null, error.Message, error);
+        return new("ES2+", error.Function, null, null, null, error.Message, error);
     }
+
+    public static FunctionOutcome Of<T>(Es9Result<T> result)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Of("ES9+", result.Function, result.Status) with { AsnBindingError = result.AsnBindingErrorName };
+    }
+
+    /// <summary>An exchange that produced no function answer (transport or binding fault).</summary>
+    public static FunctionOutcome Of(string @interface, string function, RspTransportException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(@interface, function, null, null, null, error.Message, error);
+    }
+
+    private static FunctionOutcome Of(string @interface, string function, FunctionExecutionStatus s) =>
+        new(@interface, function, s.Status, s.SubjectCode, s.ReasonCode, s.Message, null);
 
     public bool Answered => Status is not null;
 
@@ -35,7 +56,8 @@ public sealed record FunctionOutcome(string Interface, string Function, string? 
         }
 
         string code = SubjectCode is null ? "" : $" {SubjectCode} / {ReasonCode}";
+        string asn = AsnBindingError is null ? "" : $" (ASN.1 binding error {AsnBindingError})";
         string message = Message is null ? "" : $" ({Message})";
-        return $"{Interface} {Function} answered {Status}{code}{message}";
+        return $"{Interface} {Function} answered {Status}{code}{asn}{message}";
     }
 }

@@ -59,6 +59,7 @@ public sealed class ReferenceSmdp : IAsyncDisposable
             OperatorCallbackTimeout = config.Timeout,
             OperatorCallbackRetryDelay = TimeSpan.FromMilliseconds(200),
             Defects = config.SmdpDefects,
+            Pki = pki,
         };
         var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
         Uri bound = await server.StartAsync(ct).ConfigureAwait(false);

@@ -50,9 +50,9 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
             return;
         }
 
-        foreach (Adapters.Es2Plus.HttpExchange x in exchanges.TakeNew())
+        foreach (Adapters.Http.RecordedExchange x in exchanges.TakeNew())
         {
-            _recorder.Attach($"{x.Interface} {x.Function}: {x.Summary}", MimeTypes.Text, ExchangeLog.Describe(x));
+            _recorder.Attach(ExchangeLog.Summary(x), MimeTypes.Text, ExchangeLog.Describe(x));
         }
 
         foreach (StepAttachment a in attachments.TakeNew())

@@ -67,9 +67,9 @@ public class EndToEndDownloadTests
         await rig.AddProfileAsync(iccid);
 
         var ordered = await rig.Operator.DownloadOrderAsync(new DownloadOrderRequest(rig.Eid, iccid));
-        Assert.That(ordered.ExecutionStatus.IsSuccess, Is.True, ordered.ExecutionStatus.ToString());
+        Assert.That(ordered.ExecutionStatus.IsExecuted, Is.True, ordered.ExecutionStatus.ToString());
         var confirmed = await rig.Operator.ConfirmOrderAsync(new ConfirmOrderRequest(iccid, ReleaseFlag: true, rig.Eid, "E2E-ES2-1"));
-        Assert.That(confirmed.ExecutionStatus.IsSuccess, Is.True, confirmed.ExecutionStatus.ToString());
+        Assert.That(confirmed.ExecutionStatus.IsExecuted, Is.True, confirmed.ExecutionStatus.ToString());
         Assert.That(confirmed.Result!.MatchingId, Is.EqualTo("E2E-ES2-1"));
 
         LpaSession session = await rig.Download("E2E-ES2-1").RunAsync();

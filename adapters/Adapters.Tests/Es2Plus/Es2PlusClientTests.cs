@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Conformance.Adapters.Es2Plus;
+using Conformance.Adapters.Http;
 
 namespace Conformance.Adapters.Tests.Es2Plus;
 
@@ -35,8 +36,8 @@ public class Es2PlusClientTests
     public async Task DownloadOrderSendsTheBindingsHeaderAndOnlyTheGivenFields()
     {
         var handler = new Canned(HttpStatusCode.OK, Success);
-        var recorded = new List<HttpExchange>();
-        using var client = new Es2PlusClient(Options, recorded.Add, handler);
+        var recorded = new ExchangeRecorder();
+        using var client = new Es2PlusClient(Options, recorded, handler);
 
         Es2PlusResponse<DownloadOrderResult> r = await client.DownloadOrderAsync(new DownloadOrderRequest(Iccid: "89049032000000000017"));
 
@@ -50,10 +51,12 @@ public class Es2PlusClientTests
         Assert.That(header.GetProperty("functionRequesterIdentifier").GetString(), Is.EqualTo("op-7"));
         Assert.That(header.GetProperty("functionCallIdentifier").GetString(), Is.Not.Empty);
         Assert.That(sent.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "header", "iccid" }), "eid and profileType are not sent when absent");
-        Assert.That(r.ExecutionStatus.IsSuccess, Is.True);
+        Assert.That(r.ExecutionStatus.IsExecuted, Is.True);
         Assert.That(r.Result, Is.EqualTo(new DownloadOrderResult("89049032000000000017")));
-        Assert.That(recorded.Single().StatusCode, Is.EqualTo(200));
-        Assert.That(recorded.Single().RequestBody, Is.EqualTo(body));
+        Assert.That(recorded.Exchanges.Single().StatusCode, Is.EqualTo(200));
+        Assert.That(Encoding.UTF8.GetString(recorded.Exchanges.Single().Request), Is.EqualTo(body));
+        Assert.That(r.Function, Is.EqualTo("DownloadOrder"));
+        Assert.That(recorded.Exchanges.Single().Label, Is.EqualTo("ES2+ DownloadOrder"));
     }
 
     [Test]
@@ -85,10 +88,10 @@ public class Es2PlusClientTests
         var handler = new Canned(HttpStatusCode.OK, """{"header":{"functionExecutionStatus":{"status":"Failed","statusCodeData":{"subjectCode":"8.2.1","reasonCode":"3.9","message":"unknown"}}}}""");
         using var client = new Es2PlusClient(Options, null, handler);
         var r = await client.CancelOrderAsync(new CancelOrderRequest("89049032000000000017", CancelOrderRequest.Available));
-        Assert.That(r.ExecutionStatus.IsSuccess, Is.False);
+        Assert.That(r.ExecutionStatus.IsExecuted, Is.False);
         Assert.That(r.Result, Is.Null);
-        Assert.That(r.ExecutionStatus.StatusCodeData!.ToString(), Is.EqualTo("8.2.1 / 3.9"));
-        Assert.That(r.ExecutionStatus.StatusCodeData.Known, Is.SameAs(Conformance.Rsp.StatusCodes.FunctionStatusCodes.IccidUnknown));
+        Assert.That((r.ExecutionStatus.SubjectCode, r.ExecutionStatus.ReasonCode), Is.EqualTo(("8.2.1", "3.9")));
+        Assert.That(r.ExecutionStatus.Known, Is.SameAs(Conformance.Rsp.StatusCodes.FunctionStatusCodes.IccidUnknown));
     }
 
     [TestCase(HttpStatusCode.InternalServerError, Success, "application/json", "HTTP 500")]
@@ -99,23 +102,23 @@ public class Es2PlusClientTests
     [TestCase(HttpStatusCode.OK, """{"header":{"functionExecutionStatus":{"status":"Executed-Success"}}}""", "application/json", "without its data")]
     public void AnAnswerOutsideTheBindingIsAProtocolError(HttpStatusCode status, string body, string contentType, string expected)
     {
-        var recorded = new List<HttpExchange>();
-        using var client = new Es2PlusClient(Options, recorded.Add, new Canned(status, body, contentType));
+        var recorded = new ExchangeRecorder();
+        using var client = new Es2PlusClient(Options, recorded, new Canned(status, body, contentType));
         var e = Assert.ThrowsAsync<Es2PlusProtocolException>(() => client.DownloadOrderAsync(new DownloadOrderRequest(ProfileType: "Gold")));
         Assert.That(e!.Message, Does.Contain(expected));
-        Assert.That(e.Exchange.ResponseBody, Is.EqualTo(body));
-        Assert.That(recorded, Has.Count.EqualTo(1), "the exchange is recorded even when the answer is rejected");
+        Assert.That(Encoding.UTF8.GetString(e.Exchange.Response!), Is.EqualTo(body));
+        Assert.That(recorded.Exchanges, Has.Count.EqualTo(1), "the exchange is recorded even when the answer is rejected");
     }
 
     [Test]
     public void NoAnswerIsATransportErrorAndIsRecorded()
     {
-        var recorded = new List<HttpExchange>();
+        var recorded = new ExchangeRecorder();
         var handler = new Canned(HttpStatusCode.OK, Success) { Throw = new HttpRequestException("The SSL connection could not be established") };
-        using var client = new Es2PlusClient(Options, recorded.Add, handler);
+        using var client = new Es2PlusClient(Options, recorded, handler);
         var e = Assert.ThrowsAsync<Es2PlusTransportException>(() => client.ReleaseProfileAsync(new ReleaseProfileRequest("89049032000000000017")));
         Assert.That(e!.Message, Does.Contain("SSL connection"));
-        Assert.That(recorded.Single().Error, Does.Contain("SSL connection"));
-        Assert.That(recorded.Single().StatusCode, Is.Null);
+        Assert.That(recorded.Exchanges.Single().Error, Does.Contain("SSL connection"));
+        Assert.That(recorded.Exchanges.Single().StatusCode, Is.Null);
     }
 }
