@@ -11,7 +11,7 @@ Feature: CancelSession
 
     Scenario Outline: after AuthenticateClient, reason <reason>
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached AuthenticateClient
+      And the download has gone through AuthenticateClient
       When the LPA cancels the session with reason <reason>
       Then the SM-DP+ answers Executed-Success
 
@@ -35,7 +35,7 @@ Feature: CancelSession
 
     Scenario Outline: after GetBoundProfilePackage, reason <reason>
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached GetBoundProfilePackage
+      And the download has gone through GetBoundProfilePackage
       When the LPA cancels the session with reason <reason>
       Then the SM-DP+ answers Executed-Success
       And a new GetBoundProfilePackage for the cancelled session is refused with 8.10.1 / 3.9
@@ -67,7 +67,7 @@ Feature: CancelSession
     @negative
     Scenario Outline: unknown transactionId
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached AuthenticateClient
+      And the download has gone through AuthenticateClient
       When the LPA cancels the session with an unknown transactionId in the request
       Then the SM-DP+ answers Failed with 8.10.1 / 3.9
 
@@ -84,7 +84,7 @@ Feature: CancelSession
     @negative
     Scenario Outline: invalid eUICC signature
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached AuthenticateClient
+      And the download has gone through AuthenticateClient
       When the LPA cancels the session with a corrupted euiccCancelSessionSignature
       Then the SM-DP+ answers Failed with 8.1 / 6.1
 
@@ -101,7 +101,7 @@ Feature: CancelSession
     @negative
     Scenario Outline: invalid SM-DP+ OID
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached AuthenticateClient
+      And the download has gone through AuthenticateClient
       When the LPA cancels the session with euiccCancelSessionSigned signed by the eUICC for another SM-DP+ OID
       Then the SM-DP+ answers Failed with 8.8 / 3.10
 

@@ -12,7 +12,7 @@ Feature: GetBoundProfilePackage
 
     Scenario Outline: nominal with S-ENC/S-MAC without confirmation code
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
@@ -31,7 +31,7 @@ Feature: GetBoundProfilePackage
 
     Scenario Outline: nominal with S-ENC/S-MAC with confirmation code
       Given a profile released for the eUICC with a MatchingID and a confirmation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
@@ -51,7 +51,7 @@ Feature: GetBoundProfilePackage
     Scenario Outline: nominal with PPK-ENC/PPK-MAC without confirmation code
       Given the SM-DP+ binds profiles with PPK-ENC and PPK-MAC
       And a profile released for the eUICC with a MatchingID
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
@@ -71,7 +71,7 @@ Feature: GetBoundProfilePackage
     Scenario Outline: nominal with PPK-ENC/PPK-MAC with confirmation code
       Given the SM-DP+ binds profiles with PPK-ENC and PPK-MAC
       And a profile released for the eUICC with a MatchingID and a confirmation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
@@ -91,7 +91,7 @@ Feature: GetBoundProfilePackage
     Scenario Outline: metadata split over two '88' segments
       Given the SM-DP+ splits the profile metadata over two '88' segments
       And a profile released for the eUICC with a MatchingID
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
@@ -114,7 +114,7 @@ Feature: GetBoundProfilePackage
       Given a profile released for the eUICC with a MatchingID
       And a bound profile package was delivered for it and not installed
       And the LPA starts the download again with the same activation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the eUICC offered the same one-time key as in the first binding
@@ -133,11 +133,11 @@ Feature: GetBoundProfilePackage
         | BRP   |
 
     Scenario Outline: retry with a different eUICC one-time key
-      Given a profile released for the eUICC with a MatchingID
+      Given the eUICC generates a new one-time key for every PrepareDownload
+      And a profile released for the eUICC with a MatchingID
       And a bound profile package was delivered for it and not installed
-      And the eUICC generates a new one-time key for the next PrepareDownload
       And the LPA starts the download again with the same activation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
       And the eUICC offered another one-time key than in the first binding
@@ -161,7 +161,7 @@ Feature: GetBoundProfilePackage
     Scenario Outline: invalid eUICC signature
       Given the eUICC signs euiccSigned2 with a wrong signature
       And a profile released for the eUICC with a MatchingID
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Failed with 8.1 / 6.1
 
@@ -178,7 +178,7 @@ Feature: GetBoundProfilePackage
     @negative
     Scenario Outline: unknown transactionId in the JSON request
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage with an unknown transactionId in the request
       Then the SM-DP+ answers Failed with 8.10.1 / 3.9
 
@@ -195,7 +195,7 @@ Feature: GetBoundProfilePackage
     @negative
     Scenario Outline: unknown transactionId inside the signed data
       Given a profile released for the eUICC with a MatchingID
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage with euiccSigned2 signed by the eUICC over an unknown transactionId
       Then the SM-DP+ answers Failed with 8.10.1 / 3.9
 
@@ -212,7 +212,7 @@ Feature: GetBoundProfilePackage
     @negative
     Scenario Outline: confirmation code missing
       Given a profile released for the eUICC with a MatchingID and a confirmation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage with euiccSigned2 signed by the eUICC without hashCc
       Then the SM-DP+ answers Failed with 8.2.7 / 2.2
 
@@ -230,7 +230,7 @@ Feature: GetBoundProfilePackage
     Scenario Outline: confirmation code refused
       Given a profile released for the eUICC with a MatchingID and a confirmation code
       And the end user enters a wrong confirmation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Failed with 8.2.7 / 3.8
 
@@ -248,7 +248,7 @@ Feature: GetBoundProfilePackage
     Scenario Outline: confirmation code retries exceeded
       Given a profile released for the eUICC with a MatchingID and a confirmation code
       And the end user enters a wrong confirmation code
-      And the download has reached PrepareDownload
+      And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage again while the SM-DP+ answers 8.2.7 / 3.8, at most 10 times
       Then the SM-DP+ answers Failed with 8.2.7 / 6.4
 

@@ -27,7 +27,7 @@ Feature: HandleNotification
     Scenario Outline: ProfileInstallationResult with errorReason <errorReason>
       Given the eUICC ends LoadBoundProfilePackage with errorReason <errorReason>
       And a profile released for the eUICC with a MatchingID
-      And the download has reached LoadBoundProfilePackage
+      And the download has gone through LoadBoundProfilePackage
       When the LPA sends the ProfileInstallationResult to the SM-DP+
       Then the ProfileInstallationResult sent carries errorReason <errorReason>
       And the SM-DP+ answers HandleNotification with HTTP 204 and no body
