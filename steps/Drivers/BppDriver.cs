@@ -37,6 +37,10 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
     /// <summary>Runs the download through GetBoundProfilePackage (a precondition) and keeps the binding's key.</summary>
     public async Task BindAsync()
     {
+        if (es9.Session.BoundProfilePackage is not null)
+        {
+            return;
+        }
         if (es9.NextStep() <= DownloadStep.PrepareDownload)
         {
             await es9.RunUntilAsync(DownloadStep.PrepareDownload).ConfigureAwait(false);
@@ -83,8 +87,12 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
     /// <summary>ES10b.LoadBoundProfilePackage into the emulated eUICC; the ProfileInstallationResult is kept in the session.</summary>
     public async Task<LoadBoundProfilePackageResult> LoadAsync()
     {
-        await es9.RunUntilAsync(DownloadStep.LoadBoundProfilePackage).ConfigureAwait(false);
-        return es9.Session.LoadResult ?? throw new InvalidOperationException("LoadBoundProfilePackage gave no result");
+        if (es9.Session.LoadResult is { } done)
+        {
+            return done;
+        }
+        await BindAsync().ConfigureAwait(false);
+        return await es9.Es10Async("LoadBoundProfilePackage", () => es9.Download.LoadBoundProfilePackageAsync()).ConfigureAwait(false);
     }
 
     private async Task KeepOneTimeKeyAsync()
