@@ -23,6 +23,9 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
     /// <summary>otPK.EUICC.ECKA and otPK.DP.ECKA of the first binding (retry scenarios).</summary>
     public (byte[] EuiccOtpk, byte[] SmdpOtpk)? FirstBinding { get; private set; }
 
+    /// <summary>The store of the reference SM-DP+ that binds (the ordered package is compared byte for byte); null for a remote one.</summary>
+    public SmdpPlus.Store.SmdpStore? ReferenceStore { get; set; } = run.Reference?.Store;
+
     /// <summary>The report of the last verification.</summary>
     public BppVerificationReport? Report { get; private set; }
 
@@ -66,7 +69,7 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
         OneTimeKeyPair otk = _otk ?? throw new InvalidOperationException("the eUICC's one-time key of the binding was not kept");
         DownloadEuicc euicc = await es9.EuiccAsync().ConfigureAwait(false);
         string iccid = orders.Iccid ?? throw new InvalidOperationException("the scenario ordered no profile");
-        byte[]? upp = run.Reference is { } reference ? (await reference.Store.GetProfileAsync(iccid).ConfigureAwait(false))?.Upp : null;
+        byte[]? upp = ReferenceStore is { } store ? (await store.GetProfileAsync(iccid).ConfigureAwait(false))?.Upp : null;
         var input = new BppVerificationInput(otk, Convert.FromHexString(euicc.Eid), s.TransactionId!, RspCertificate.Parse(ac.SmdpCertificate),
             ac.ProfileMetaData.Encoded.ToArray(), iccid, upp);
         Report = BppVerifier.Verify(bpp.BoundProfilePackage.Encoded, input);

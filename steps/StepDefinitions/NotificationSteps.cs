@@ -60,7 +60,10 @@ public sealed class NotificationSteps(Es9Driver es9, BppDriver bpp, Notification
     public void EveryAnswer204()
     {
         Assert.That(notifications.Answers, Is.Not.Empty, "no HandleNotification was sent");
-        notifications.Answers.ForEach(NoContent);
+        foreach (RecordedExchange x in notifications.Answers)
+        {
+            NoContent(x);
+        }
     }
 
     [Then(@"^the eUICC has no pending notification for the SM-DP\+ left$")]

@@ -49,8 +49,7 @@ Feature: GetBoundProfilePackage
         | BRP   |
 
     Scenario Outline: nominal with PPK-ENC/PPK-MAC without confirmation code
-      Given the SM-DP+ binds profiles with PPK-ENC and PPK-MAC
-      And a profile released for the eUICC with a MatchingID
+      Given a profile released for the eUICC with a MatchingID by an SM-DP+ that binds with PPK-ENC and PPK-MAC
       And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
@@ -69,8 +68,7 @@ Feature: GetBoundProfilePackage
         | BRP   |
 
     Scenario Outline: nominal with PPK-ENC/PPK-MAC with confirmation code
-      Given the SM-DP+ binds profiles with PPK-ENC and PPK-MAC
-      And a profile released for the eUICC with a MatchingID and a confirmation code
+      Given a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+ that binds with PPK-ENC and PPK-MAC
       And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
@@ -89,8 +87,7 @@ Feature: GetBoundProfilePackage
         | BRP   |
 
     Scenario Outline: metadata split over two '88' segments
-      Given the SM-DP+ splits the profile metadata over two '88' segments
-      And a profile released for the eUICC with a MatchingID
+      Given a profile released for the eUICC with a MatchingID by an SM-DP+ that splits the metadata over '88' segments
       And the download has gone through PrepareDownload
       When the LPA calls GetBoundProfilePackage
       Then the SM-DP+ answers Executed-Success
