@@ -14,8 +14,8 @@ Feature: ProfileLifecycle
       And the LPA has sent the eUICC's pending notifications to the SM-DP+
       When the end user has <operation> the profile
       And the LPA sends the eUICC's pending notifications to the SM-DP+
-      Then the eUICC had a pending <event> notification for the SM-DP+
-      And the SM-DP+ answers every HandleNotification with HTTP 204 and no body
+      Then the SM-DP+ answers every HandleNotification with HTTP 204 and no body
+      And the eUICC had a pending <event> notification for the SM-DP+
       And the eUICC has no pending notification for the SM-DP+ left
 
       @nist @TC_SM-DP+_ES9+_HandleNotificationNIST

@@ -94,8 +94,8 @@ Feature: HandleNotification
       And the LPA has sent the eUICC's pending notifications to the SM-DP+
       And the end user has <operation> the profile
       When the LPA sends the eUICC's pending notifications to the SM-DP+
-      Then the eUICC had a pending <event> notification for the SM-DP+
-      And the SM-DP+ answers every HandleNotification with HTTP 204 and no body
+      Then the SM-DP+ answers every HandleNotification with HTTP 204 and no body
+      And the eUICC had a pending <event> notification for the SM-DP+
 
       @nist @TC_SM-DP+_ES9+_HandleNotificationNIST
       Examples: NIST P-256
@@ -115,8 +115,8 @@ Feature: HandleNotification
       Given a profile released for the eUICC with a MatchingID
       And the profile was downloaded and installed on the eUICC
       When the LPA sends the eUICC's pending notifications to the SM-DP+
-      Then the eUICC had a pending install notification for the SM-DP+
-      And the SM-DP+ answers every HandleNotification with HTTP 204 and no body
+      Then the SM-DP+ answers every HandleNotification with HTTP 204 and no body
+      And the eUICC had a pending install notification for the SM-DP+
       And the eUICC has no pending notification for the SM-DP+ left
 
       @nist @TC_SM-DP+_ES9+_HandleNotificationNIST
