@@ -86,7 +86,7 @@ public sealed class BppVariantSmdp : IAsyncDisposable
         };
         var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
         Uri bound = await server.StartAsync().ConfigureAwait(false);
-        string notifications = $$"""[{"operations":["enable","disable","delete"],"address":"{{run.Config.SmdpAddress}}"}]""";
+        string notifications = ReferenceSmdp.NotificationConfiguration(run.Config.SmdpAddress);
         for (int i = 1; i <= PoolSize; i++)
         {
             string iccid = Identifiers.InventoryIccid(3 + (int)variant, i);
@@ -94,7 +94,7 @@ public sealed class BppVariantSmdp : IAsyncDisposable
             {
                 Iccid = iccid,
                 ProfileType = "Conformance-Variant",
-                Upp = SyntheticProfile.Build(iccid, "Conformance-Variant", minimumSize: 3000),
+                Upp = SyntheticProfile.Build(iccid, "Conformance-Variant", minimumSize: ReferenceSmdp.ProfileSize),
                 ProfileName = $"Variant {variant} {iccid[^4..]}",
                 ServiceProviderName = "Conformance Test Operator",
                 NotificationConfigurationJson = notifications,

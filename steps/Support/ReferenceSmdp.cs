@@ -17,9 +17,10 @@ public sealed class ReferenceSmdp : IAsyncDisposable
 {
     public const string IccidPoolType = "Conformance-Gold";
     public const string TypeOrderPoolType = "Conformance-Silver";
-    private const int IccidPoolSize = 120;
+    private const int IccidPoolSize = 400;
     private const int TypeOrderPoolSize = 30;
-    private const int ProfileSize = 3000;
+    /// <summary>Size of the synthetic profiles: over three '86' segments.</summary>
+    public const int ProfileSize = 3000;
 
     private readonly string _directory;
 
@@ -70,7 +71,8 @@ public sealed class ReferenceSmdp : IAsyncDisposable
         return new ReferenceSmdp(server, bound, directory, new ProfileInventory(iccids, IccidPoolType, TypeOrderPoolType));
     }
 
-    private static string NotificationConfiguration(string smdpAddress) =>
+    /// <summary>notificationConfigurationInfo of every inventory profile: enable, disable and delete notifications to <paramref name="smdpAddress"/>.</summary>
+    public static string NotificationConfiguration(string smdpAddress) =>
         $$"""[{"operations":["enable","disable","delete"],"address":"{{smdpAddress}}"}]""";
 
     private static async Task AddAsync(SmdpStore store, IEnumerable<string> iccids, string profileType, string smdpAddress)
