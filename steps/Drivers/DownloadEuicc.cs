@@ -39,6 +39,9 @@ public sealed class DownloadEuicc : IAsyncDisposable
     /// <summary>The EID of the card (from CERT.EUICC.ECDSA).</summary>
     public string Eid => _handler.Eid;
 
+    /// <summary>otSK/otPK.EUICC.ECKA of the card's last PrepareDownload (read-only; BPP verification derives the session keys from it).</summary>
+    public Rsp.Crypto.OneTimeKeyPair? OneTimeKey => _handler.EuiccOneTimeKey;
+
     /// <summary>The card's options (faults, svn) as it was started.</summary>
     public EuiccOptions Options => _handler.Options;
 

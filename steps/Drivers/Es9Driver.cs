@@ -41,6 +41,9 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
         }
     }
 
+    /// <summary>Another loopback SM-DP+ for this scenario (a variant of the bundled reference), set before the first ES9+ call.</summary>
+    public (Uri BaseAddress, System.Net.IPEndPoint ConnectTo)? EndpointOverride { get; set; }
+
     /// <summary>The SM-DP+ address the LPA got (activation code): the run's smdpAddress setting.</summary>
     public string SmdpAddress => run.Config.SmdpAddress;
 
@@ -323,8 +326,8 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
         return new SmdpHttpOptions
         {
             // The reference SM-DP+ serves ES9+ and ES2+ on one port; a remote one is at its configured URL.
-            BaseAddress = run.Config.SmdpUrl ?? run.Es2Plus.BaseAddress,
-            ConnectTo = run.Config.IsReference ? run.Es2Plus.ConnectTo : null,
+            BaseAddress = EndpointOverride?.BaseAddress ?? run.Config.SmdpUrl ?? run.Es2Plus.BaseAddress,
+            ConnectTo = EndpointOverride?.ConnectTo ?? (run.Config.IsReference ? run.Es2Plus.ConnectTo : null),
             SmdpAddress = SmdpAddress,
             TrustedRoots = roots,
             Timeout = run.Config.Timeout,

@@ -17,8 +17,10 @@ public sealed class ReferenceSmdp : IAsyncDisposable
 {
     public const string IccidPoolType = "Conformance-Gold";
     public const string TypeOrderPoolType = "Conformance-Silver";
-    private const int IccidPoolSize = 120;
+    private const int IccidPoolSize = 400;
     private const int TypeOrderPoolSize = 30;
+    /// <summary>Size of the synthetic profiles: over three '86' segments.</summary>
+    public const int ProfileSize = 3000;
 
     private readonly string _directory;
 
@@ -72,12 +74,16 @@ public sealed class ReferenceSmdp : IAsyncDisposable
         var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
         Uri bound = await server.StartAsync(ct).ConfigureAwait(false);
         var iccids = Enumerable.Range(1, IccidPoolSize).Select(i => Identifiers.InventoryIccid(1, i)).ToList();
-        await AddAsync(server.Store, iccids, IccidPoolType).ConfigureAwait(false);
-        await AddAsync(server.Store, Enumerable.Range(1, TypeOrderPoolSize).Select(i => Identifiers.InventoryIccid(2, i)), TypeOrderPoolType).ConfigureAwait(false);
+        await AddAsync(server.Store, iccids, IccidPoolType, config.SmdpAddress).ConfigureAwait(false);
+        await AddAsync(server.Store, Enumerable.Range(1, TypeOrderPoolSize).Select(i => Identifiers.InventoryIccid(2, i)), TypeOrderPoolType, config.SmdpAddress).ConfigureAwait(false);
         return new ReferenceSmdp(server, bound, directory, new ProfileInventory(iccids, IccidPoolType, TypeOrderPoolType));
     }
 
-    private static async Task AddAsync(SmdpStore store, IEnumerable<string> iccids, string profileType)
+    /// <summary>notificationConfigurationInfo of every inventory profile: enable, disable and delete notifications to <paramref name="smdpAddress"/>.</summary>
+    public static string NotificationConfiguration(string smdpAddress) =>
+        $$"""[{"operations":["enable","disable","delete"],"address":"{{smdpAddress}}"}]""";
+
+    private static async Task AddAsync(SmdpStore store, IEnumerable<string> iccids, string profileType, string smdpAddress)
     {
         foreach (string iccid in iccids)
         {
@@ -85,9 +91,12 @@ public sealed class ReferenceSmdp : IAsyncDisposable
             {
                 Iccid = iccid,
                 ProfileType = profileType,
-                Upp = SyntheticProfile.Build(iccid, profileType),
+                // Over three '86' segments, so that MAC chaining and block counters across segments are exercised (SGP.22 §2.6.4).
+                Upp = SyntheticProfile.Build(iccid, profileType, minimumSize: ProfileSize),
                 ProfileName = $"{profileType} {iccid[^4..]}",
                 ServiceProviderName = "Conformance Test Operator",
+                // The profile asks for enable, disable and delete notifications to this SM-DP+ (SGP.22 §4.4, notificationConfigurationInfo).
+                NotificationConfigurationJson = NotificationConfiguration(smdpAddress),
             }).ConfigureAwait(false);
         }
     }

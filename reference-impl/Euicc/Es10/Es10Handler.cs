@@ -60,6 +60,34 @@ public sealed class Es10Handler : IEs10Handler, IDisposable
     /// <summary>The state directory, or null for a card kept in memory.</summary>
     public string? StateDirectory => _card.Memory.Directory;
 
+    /// <summary>
+    /// Read-only, for the harness verifying what an SM-DP+ sends: otSK/otPK.EUICC.ECKA of the last PrepareDownload
+    /// (SGP.22 v2.5 §3.1.3, §5.7.5), from which the session keys are derived as the card derives them (ECKA with
+    /// otPK.DP.ECKA of InitialiseSecureChannel, KDF of §2.6.4). Null when no PrepareDownload ran.
+    /// </summary>
+    public Rsp.Crypto.OneTimeKeyPair? EuiccOneTimeKey
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _card.Session.EuiccOtk ?? _card.RetainedOtk;
+            }
+        }
+    }
+
+    /// <summary>Read-only, for the harness: the transactionId of the current RSP session (set by AuthenticateServer), or null.</summary>
+    public byte[]? SessionTransactionId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _card.Session.TransactionId?.ToArray();
+            }
+        }
+    }
+
     public byte[] Handle(ReadOnlySpan<byte> command)
     {
         ReadOnlyMemory<byte> der = command.ToArray();
