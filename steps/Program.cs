@@ -42,6 +42,21 @@ internal static class Program
         Console.WriteLine($"filter={RunSelection.TestFilter(config)}");
         Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
         Console.WriteLine($"target={config.SmdpTarget}");
+        if (!config.Euicc.IsEmulated)
+        {
+            // Fail fast: the card must be there before any scenario runs.
+            try
+            {
+                PcscCardInfo card = new PcscCardSlot(PcscCardSlot.OptionsFor(config)).ProbeAsync(CancellationToken.None).GetAwaiter().GetResult();
+                Console.WriteLine($"euicc=reader '{card.Reader}', {card.ProtocolName}, ATR {card.AtrHex}");
+            }
+            catch (EuiccUnavailableException e)
+            {
+                Console.Error.WriteLine($"Setting euicc ('{config.Euicc}'): {e.Message}");
+                return 2;
+            }
+        }
+
         return 0;
     }
 

@@ -40,7 +40,7 @@ public class TargetConfigTests
 
     [TestCase("smdp", "ftp://smdp.example.com", "Setting --smdp ('ftp://smdp.example.com') is not 'reference' or the SM-DP+'s https:// URL.")]
     [TestCase("curve", "p384", "Setting --curve ('p384') must be nist, brp or both.")]
-    [TestCase("euicc", "pcsc:", "Setting --euicc ('pcsc:') must be emulated, pcsc or pcsc:<reader name>.")]
+    [TestCase("euicc", "pcsc:", "Setting --euicc ('pcsc:') must be emulated, pcsc or pcsc:<reader name or index>.")]
     [TestCase("smdpAddress", "smdp example.com", "Setting --smdp-address ('smdp example.com') is not an FQDN with an optional port.")]
     [TestCase("tags", "@smdp and", "Setting --tags ('@smdp and') is not a tag expression (expected a @tag, 'not' or '(' but found 'end of expression').")]
     [TestCase("pki", "/nonexistent/pki", "Setting --pki ('/nonexistent/pki') is neither 'generated' nor an existing directory.")]

@@ -16,6 +16,13 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
     public int Connections => Volatile.Read(ref _connections);
 
     private int _connections;
+    private int _apdus;
+
+    /// <summary>Number of APDUs answered so far (all connections).</summary>
+    public int Apdus => Volatile.Read(ref _apdus);
+
+    /// <summary>True once the card has been pulled (<see cref="VpcdOptions.UnplugAfterApdus"/>).</summary>
+    public bool Unplugged { get; private set; }
 
     /// <summary>Serves vpcd until <paramref name="ct"/> is cancelled; returns normally then.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -31,6 +38,14 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
                 delay = options.ReconnectInitialDelay;
                 _log($"connected to vpcd at {options.Host}:{options.Port}");
                 await ServeAsync(tcp.GetStream(), ct).ConfigureAwait(false);
+                if (Unplugged)
+                {
+                    tcp.Close();
+                    card.PowerOff();
+                    _log($"card pulled from the reader after {Apdus} APDUs (--unplug-after-apdus); it stays out");
+                    await WaitForCancellationAsync(ct).ConfigureAwait(false);
+                    break;
+                }
                 _log("vpcd closed the connection");
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -53,6 +68,18 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.ReconnectMaxDelay.Ticks));
         }
         card.PowerOff();
+    }
+
+    private static async Task WaitForCancellationAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // cancelled: the client ends
+        }
     }
 
     private async Task ConnectAsync(TcpClient tcp, CancellationToken ct)
@@ -79,6 +106,11 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
             {
                 return;
             }
+            if (message.Length > 1 && options.UnplugAfterApdus is int limit && Apdus >= limit)
+            {
+                Unplugged = true; // pulled while this APDU is in flight: no answer
+                return;
+            }
             byte[]? answer = Answer(message);
             if (answer is not null)
             {
@@ -95,7 +127,9 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
         }
         if (message.Length > 1)
         {
-            return card.Transmit(message);
+            byte[] response = card.Transmit(message);
+            Interlocked.Increment(ref _apdus);
+            return response;
         }
         switch ((VpcdControl)message[0])
         {
