@@ -38,7 +38,7 @@ internal static class Program
     private static int CheckConfig()
     {
         TargetConfig config = TargetConfig.Load();
-        HarnessRun.LoadPki(config);
+        var pki = HarnessRun.LoadPki(config);
         Console.WriteLine($"filter={RunSelection.TestFilter(config)}");
         Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
         Console.WriteLine($"target={config.SmdpTarget}");
@@ -47,8 +47,7 @@ internal static class Program
             // Fail fast: the card must be there before any scenario runs.
             try
             {
-                PcscCardInfo card = new PcscCardSlot(PcscCardSlot.OptionsFor(config)).ProbeAsync(CancellationToken.None).GetAwaiter().GetResult();
-                Console.WriteLine($"euicc=reader '{card.Reader}', {card.ProtocolName}, ATR {card.AtrHex}");
+                Console.WriteLine($"euicc={PcscCardCheck.CheckAsync(config, pki, CancellationToken.None).GetAwaiter().GetResult()}");
             }
             catch (EuiccUnavailableException e)
             {

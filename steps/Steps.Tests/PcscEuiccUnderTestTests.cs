@@ -87,7 +87,7 @@ public class PcscEuiccUnderTestTests
     {
         var slot = new PcscCardSlot(Options("No Such Reader") with { CardWaitTimeout = TimeSpan.Zero });
         var e = Assert.ThrowsAsync<EuiccUnavailableException>(() => PcscEuiccUnderTest.OpenAsync(slot, CancellationToken.None))!;
-        Assert.That(e.Message, Is.EqualTo($"PC/SC reader No Such Reader is unknown (no such reader (SCARD_E_UNKNOWN_READER 0x80100009)); readers: {await ReadersAsync()}."));
+        Assert.That(e.Message, Is.EqualTo($"PC/SC reader 'No Such Reader' is unknown (no such reader (SCARD_E_UNKNOWN_READER 0x80100009)); readers: {await ReadersAsync()}."));
         IReadOnlyDictionary<string, string> env = await PcscRunHooks.EnvironmentOfAsync(slot);
         Assert.That(env["eUICC reader"], Is.EqualTo(e.Message), "the environment says why there is no card");
     }

@@ -108,10 +108,10 @@ public sealed class PcscCardSlot(PcscOptions options)
         return e.Code switch
         {
             PcscErrors.NoService or PcscErrors.ServiceStopped =>
-                $"No PC/SC service to reach the eUICC: {code}; start pcscd (or set PCSCLITE_CSOCK_NAME to its socket).",
+                $"{char.ToUpperInvariant(code[0])}{code[1..]}; start pcscd (or set PCSCLITE_CSOCK_NAME to its socket).",
             PcscErrors.NoReadersAvailable => $"No PC/SC reader is connected for the eUICC ({code}).",
             PcscErrors.UnknownReader =>
-                $"PC/SC reader {options.Reader} is unknown ({code}); readers: {await ReadersAsync(options, ct).ConfigureAwait(false)}.",
+                $"PC/SC reader {(options.Reader.Name is { } name ? $"'{name}'" : options.Reader.ToString())} is unknown ({code}); readers: {await ReadersAsync(options, ct).ConfigureAwait(false)}.",
             PcscErrors.NoSmartcard when e.Reader is null =>
                 $"No card in any reader ({await ReadersAsync(options, ct).ConfigureAwait(false)}) after {Seconds(options.CardWaitTimeout)} s ({code}).",
             PcscErrors.NoSmartcard => $"No card in reader '{e.Reader}' after {Seconds(options.CardWaitTimeout)} s ({code}).",

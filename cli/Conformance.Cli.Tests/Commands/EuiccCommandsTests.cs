@@ -72,4 +72,39 @@ public class EuiccCommandsTests
         Assert.That(File.Exists(Path.Combine(_dir, "card", "state.json")), "the card state");
         Assert.That(Directory.Exists(Path.Combine(_dir, "pki", "eUICC")), "the generated PKI, SGP.26 layout");
     }
+
+    [Test]
+    public async Task ANegativeUnplugCountIsAUserError()
+    {
+        int exit = await Root().Parse(["euicc", "serve", "--state", _dir, "--unplug-after-apdus", "-1"]).InvokeAsync();
+        Assert.That(exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task UnplugAfterApdusLeavesTheReaderWhileTheNextApduIsInFlight()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        Task<int> serve = Root().Parse(["euicc", "serve", "--vpcd", $"127.0.0.1:{port}", "--state", _dir, "--unplug-after-apdus", "1"])
+            .InvokeAsync(cancellationToken: stop.Token);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using Socket peer = await listener.AcceptSocketAsync(deadline.Token);
+        await using var stream = new NetworkStream(peer);
+        // vpcd's GET ATR control is not an APDU: it does not count.
+        await stream.WriteAsync(new byte[] { 0x00, 0x01, 0x04 });
+        var length = new byte[2];
+        await stream.ReadExactlyAsync(length, deadline.Token);
+        await stream.ReadExactlyAsync(new byte[(length[0] << 8) | length[1]], deadline.Token);
+        await stream.WriteAsync(new byte[] { 0x00, 0x05, 0x00, 0x70, 0x00, 0x00, 0x01 });
+        var answer = new byte[5];
+        await stream.ReadExactlyAsync(answer, deadline.Token);
+        Assert.That(Convert.ToHexString(answer), Is.EqualTo("0003019000"), "the one APDU before the pull is answered");
+        await stream.WriteAsync(new byte[] { 0x00, 0x05, 0x00, 0x70, 0x00, 0x00, 0x01 });
+        Assert.That(await stream.ReadAsync(answer, deadline.Token), Is.Zero, "the second APDU gets no answer: the connection closes");
+        Assert.That(serve.IsCompleted, Is.False, "the emulator keeps running with the card out, until stopped");
+        await stop.CancelAsync();
+        Assert.That(await serve.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+    }
 }
