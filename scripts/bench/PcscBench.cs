@@ -45,8 +45,8 @@ Print("PC/SC connect + ISD-R open/close (per scenario)", connect, 0);
 
 static async Task MeasureAsync(string name, IApduTransport transport, int calls)
 {
-    var counting = new Counting(transport);
-    Es10Client es10 = await Es10Client.OpenAsync(counting, NullExchangeRecorder.Instance);
+    var recorder = new ExchangeRecorder();
+    Es10Client es10 = await Es10Client.OpenAsync(transport, recorder);
     await using (es10.Session)
     {
         var functions = new (string Name, Func<Task> Call)[]
@@ -63,7 +63,7 @@ static async Task MeasureAsync(string name, IApduTransport transport, int calls)
             {
                 await call();
             }
-            counting.Apdus = 0;
+            recorder.Clear();
             var ms = new List<double>(calls);
             for (int i = 0; i < calls; i++)
             {
@@ -71,7 +71,7 @@ static async Task MeasureAsync(string name, IApduTransport transport, int calls)
                 await call();
                 ms.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
-            Print($"{name,-12} {function}", ms, (double)counting.Apdus / calls);
+            Print($"{name,-12} {function}", ms, (double)recorder.Exchanges.Count(e => e.Kind == ExchangeKind.Apdu) / calls);
         }
     }
 }
@@ -83,23 +83,4 @@ static void Print(string what, List<double> ms, double apdus)
     string perApdu = apdus > 0 ? FormattableString.Invariant($"  APDUs/call {apdus:0.#}  per APDU {mean / apdus:0.000} ms") : "";
     Console.WriteLine(FormattableString.Invariant(
         $"{what,-48} n={ms.Count,4}  mean {mean,8:0.000} ms  p50 {ms[ms.Count / 2],8:0.000}  p95 {ms[(int)(ms.Count * 0.95)],8:0.000}{perApdu}"));
-}
-
-internal sealed class Counting(IApduTransport inner) : IApduTransport
-{
-    public int Apdus { get; set; }
-
-    public byte[] Atr => inner.Atr;
-
-    public string Description => inner.Description;
-
-    public Task<byte[]> TransmitAsync(byte[] apdu, CancellationToken ct)
-    {
-        Apdus++;
-        return inner.TransmitAsync(apdu, ct);
-    }
-
-    public Task ResetAsync(CancellationToken ct) => inner.ResetAsync(ct);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -39,9 +39,9 @@ public class PcscEuiccUnderTestTests
     }
 
     /// <summary>A scenario's use of the card: open it, open the ISD-R, four ES10 functions, close.</summary>
-    private static async Task ScenarioAsync(IEuiccUnderTest euicc)
+    private static async Task ScenarioAsync(IApduTransport card, IExchangeRecorder? recorder = null)
     {
-        Es10Client es10 = await Es10Client.OpenAsync(euicc.Transport, NullExchangeRecorder.Instance, new TargetConfig().Isdr);
+        Es10Client es10 = await Es10Client.OpenAsync(card, recorder ?? NullExchangeRecorder.Instance, new TargetConfig().Isdr);
         await using (es10.Session)
         {
             await es10.GetEidAsync();
@@ -112,9 +112,12 @@ public class PcscEuiccUnderTestTests
     public async Task PullingTheCardMidScenarioFailsThatScenarioAndTheRestFast()
     {
         // APDUs of one scenario, counted on the same emulator in-process.
-        var counting = new CountingTransport(new InProcessApduTransport(new IsdrFrontEnd(new Es10Handler(Identity))));
-        await ScenarioAsync(new InProcessEuicc(counting));
-        int perScenario = counting.Apdus;
+        var recorder = new ExchangeRecorder();
+        await using (var inProcess = new InProcessApduTransport(new IsdrFrontEnd(new Es10Handler(Identity))))
+        {
+            await ScenarioAsync(inProcess, recorder);
+        }
+        int perScenario = recorder.Exchanges.Count(e => e.Kind == ExchangeKind.Apdu);
         Assert.That(perScenario, Is.GreaterThan(6));
 
         await _rig.RemoveCardAsync();
@@ -127,7 +130,7 @@ public class PcscEuiccUnderTestTests
             try
             {
                 await using PcscEuiccUnderTest euicc = await PcscEuiccUnderTest.OpenAsync(slot, CancellationToken.None);
-                await ScenarioAsync(euicc);
+                await ScenarioAsync(euicc.Transport);
                 results.Add((scenario, "passed"));
             }
             catch (Exception e) when (e is EuiccUnavailableException or PcscException or Es10Exception)
@@ -157,34 +160,4 @@ public class PcscEuiccUnderTestTests
 
     private async Task<string> ReadersAsync() =>
         string.Join(", ", (await PcscTransport.ListReadersAsync(Options(), CancellationToken.None)).Select(r => $"'{r}'"));
-
-    private sealed class InProcessEuicc(IApduTransport transport) : IEuiccUnderTest
-    {
-        public string Description => transport.Description;
-
-        public IApduTransport Transport => transport;
-
-        public Es10Handler? InProcess => null;
-
-        public ValueTask DisposeAsync() => transport.DisposeAsync();
-    }
-
-    private sealed class CountingTransport(IApduTransport inner) : IApduTransport
-    {
-        public int Apdus { get; private set; }
-
-        public byte[] Atr => inner.Atr;
-
-        public string Description => inner.Description;
-
-        public Task<byte[]> TransmitAsync(byte[] apdu, CancellationToken ct)
-        {
-            Apdus++;
-            return inner.TransmitAsync(apdu, ct);
-        }
-
-        public Task ResetAsync(CancellationToken ct) => inner.ResetAsync(ct);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
 }

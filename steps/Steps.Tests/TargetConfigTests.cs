@@ -45,6 +45,12 @@ public class TargetConfigTests
     [TestCase("tags", "@smdp and", "Setting --tags ('@smdp and') is not a tag expression (expected a @tag, 'not' or '(' but found 'end of expression').")]
     [TestCase("pki", "/nonexistent/pki", "Setting --pki ('/nonexistent/pki') is neither 'generated' nor an existing directory.")]
     [TestCase("trust", "/nonexistent/roots.pem", "Setting --trust ('/nonexistent/roots.pem') names no existing file.")]
+    [TestCase("isdrAid", "A0000005", "Setting --isdr-aid ('A0000005') is not an AID of 5 to 16 bytes in hex.")]
+    [TestCase("isdrAid", "A0000005591010FFFFFFFF890000010000", "Setting --isdr-aid ('A0000005591010FFFFFFFF890000010000') is not an AID of 5 to 16 bytes in hex.")]
+    [TestCase("isdrAid", "A00000055G", "Setting --isdr-aid ('A00000055G') is not an AID of 5 to 16 bytes in hex.")]
+    [TestCase("storeDataSegment", "256", "Setting storeDataSegment (flags) ('256') must be a number of bytes between 1 and 255.")]
+    [TestCase("storeDataSegment", "0", "Setting storeDataSegment (flags) ('0') must be a number of bytes between 1 and 255.")]
+    [TestCase("pcscProtocol", "t2", "Setting pcscProtocol (flags) ('t2') must be t0, t1 or any.")]
     public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
         Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
 
@@ -66,15 +72,6 @@ public class TargetConfigTests
         Assert.That(PcscCardSlot.OptionsFor(c).Reader, Is.EqualTo(new Adapters.Pcsc.PcscReaderSelector(null, 1)), "pcsc:<index>");
         Assert.That(PcscCardSlot.OptionsFor(d with { Euicc = new EuiccTarget(false, null) }).Reader, Is.EqualTo(Adapters.Pcsc.PcscReaderSelector.First));
     }
-
-    [TestCase("isdrAid", "A0000005", "Setting --isdr-aid ('A0000005') is not an AID of 5 to 16 bytes in hex.")]
-    [TestCase("isdrAid", "A0000005591010FFFFFFFF890000010000", "Setting --isdr-aid ('A0000005591010FFFFFFFF890000010000') is not an AID of 5 to 16 bytes in hex.")]
-    [TestCase("isdrAid", "A00000055G", "Setting --isdr-aid ('A00000055G') is not an AID of 5 to 16 bytes in hex.")]
-    [TestCase("storeDataSegment", "256", "Setting storeDataSegment (flags) ('256') must be a number of bytes between 1 and 255.")]
-    [TestCase("storeDataSegment", "0", "Setting storeDataSegment (flags) ('0') must be a number of bytes between 1 and 255.")]
-    [TestCase("pcscProtocol", "t2", "Setting pcscProtocol (flags) ('t2') must be t0, t1 or any.")]
-    public void AWrongEuiccSettingFailsWithOneSentence(string key, string value, string expected) =>
-        Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
 
     [Test]
     public void DefectsAreReadByNameForTheBundledTargetsOnly()
