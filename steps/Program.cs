@@ -38,10 +38,24 @@ internal static class Program
     private static int CheckConfig()
     {
         TargetConfig config = TargetConfig.Load();
-        HarnessRun.LoadPki(config);
+        var pki = HarnessRun.LoadPki(config);
         Console.WriteLine($"filter={RunSelection.TestFilter(config)}");
         Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
         Console.WriteLine($"target={config.SmdpTarget}");
+        if (!config.Euicc.IsEmulated)
+        {
+            // Fail fast: the card must be there before any scenario runs.
+            try
+            {
+                Console.WriteLine($"euicc={PcscCardCheck.CheckAsync(config, pki, CancellationToken.None).GetAwaiter().GetResult()}");
+            }
+            catch (EuiccUnavailableException e)
+            {
+                Console.Error.WriteLine($"Setting euicc ('{config.Euicc}'): {e.Message}");
+                return 2;
+            }
+        }
+
         return 0;
     }
 

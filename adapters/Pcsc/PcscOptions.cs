@@ -5,7 +5,7 @@ namespace Conformance.Adapters.Pcsc;
 /// <summary>Which reader to use and the deadlines of every PC/SC call.</summary>
 public sealed record PcscOptions
 {
-    /// <summary>Reader by name (exact, else a unique substring) or index; null: the first reader.</summary>
+    /// <summary>Reader by name (exact, else a unique substring) or index; <see cref="PcscReaderSelector.First"/>: the first reader holding a card.</summary>
     public PcscReaderSelector Reader { get; init; } = PcscReaderSelector.First;
 
     /// <summary>Protocols offered on connect: T=0 and T=1 by default (the reader picks, T=0 first).</summary>

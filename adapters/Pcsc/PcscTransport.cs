@@ -208,11 +208,25 @@ public sealed class PcscTransport : IApduTransport
     {
         DateTime deadline = DateTime.UtcNow + options.CardWaitTimeout;
         string? lastSeen = null;
+        List<string>? anyOf = null;
         while (true)
         {
             List<string> readers = await Guard("SCardListReaders", null, () => ListReaders(context), ServiceCallTimeout, ct).ConfigureAwait(false);
             string? reader = options.Reader.Pick(readers);
-            if (reader is not null)
+            if (options.Reader == PcscReaderSelector.First && readers.Count > 1)
+            {
+                // No reader named: the first reader that holds a card.
+                foreach (string r in readers)
+                {
+                    if (await HasCardAsync(context, r, TimeSpan.Zero, ct).ConfigureAwait(false))
+                    {
+                        return r;
+                    }
+                }
+                anyOf = readers;
+                await Task.Delay(Min(StatusPoll, deadline - DateTime.UtcNow), ct).ConfigureAwait(false);
+            }
+            else if (reader is not null)
             {
                 lastSeen = reader;
                 TimeSpan wait = Min(StatusPoll, deadline - DateTime.UtcNow);
@@ -227,6 +241,11 @@ public sealed class PcscTransport : IApduTransport
             }
             if (DateTime.UtcNow >= deadline)
             {
+                if (anyOf is not null)
+                {
+                    throw new PcscException("SCardGetStatusChange", null, PcscErrors.NoSmartcard,
+                        $"{PcscErrors.Describe(PcscErrors.NoSmartcard)} in any of the readers {string.Join(", ", anyOf.Select(r => $"'{r}'"))} after {options.CardWaitTimeout.TotalSeconds:0.#} s");
+                }
                 if (lastSeen is null)
                 {
                     string known = readers.Count == 0 ? "none" : string.Join(", ", readers.Select(r => $"'{r}'"));

@@ -40,13 +40,38 @@ public class TargetConfigTests
 
     [TestCase("smdp", "ftp://smdp.example.com", "Setting --smdp ('ftp://smdp.example.com') is not 'reference' or the SM-DP+'s https:// URL.")]
     [TestCase("curve", "p384", "Setting --curve ('p384') must be nist, brp or both.")]
-    [TestCase("euicc", "pcsc:", "Setting --euicc ('pcsc:') must be emulated, pcsc or pcsc:<reader name>.")]
+    [TestCase("euicc", "pcsc:", "Setting --euicc ('pcsc:') must be emulated, pcsc or pcsc:<reader name or index>.")]
     [TestCase("smdpAddress", "smdp example.com", "Setting --smdp-address ('smdp example.com') is not an FQDN with an optional port.")]
     [TestCase("tags", "@smdp and", "Setting --tags ('@smdp and') is not a tag expression (expected a @tag, 'not' or '(' but found 'end of expression').")]
     [TestCase("pki", "/nonexistent/pki", "Setting --pki ('/nonexistent/pki') is neither 'generated' nor an existing directory.")]
     [TestCase("trust", "/nonexistent/roots.pem", "Setting --trust ('/nonexistent/roots.pem') names no existing file.")]
+    [TestCase("isdrAid", "A0000005", "Setting --isdr-aid ('A0000005') is not an AID of 5 to 16 bytes in hex.")]
+    [TestCase("isdrAid", "A0000005591010FFFFFFFF890000010000", "Setting --isdr-aid ('A0000005591010FFFFFFFF890000010000') is not an AID of 5 to 16 bytes in hex.")]
+    [TestCase("isdrAid", "A00000055G", "Setting --isdr-aid ('A00000055G') is not an AID of 5 to 16 bytes in hex.")]
+    [TestCase("storeDataSegment", "256", "Setting storeDataSegment (flags) ('256') must be a number of bytes between 1 and 255.")]
+    [TestCase("storeDataSegment", "0", "Setting storeDataSegment (flags) ('0') must be a number of bytes between 1 and 255.")]
+    [TestCase("pcscProtocol", "t2", "Setting pcscProtocol (flags) ('t2') must be t0, t1 or any.")]
     public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
         Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
+
+    [Test]
+    public void TheIsdrAidStoreDataSegmentAndPcscProtocolAreSettings()
+    {
+        TargetConfig d = Load();
+        Assert.That(Convert.ToHexString(d.Isdr.IsdrAid), Is.EqualTo("A0000005591010FFFFFFFF8900000100"), "SGP.22 v2.5 §2.2.3");
+        Assert.That(d.Isdr.SegmentSize, Is.EqualTo(120));
+        Assert.That(d.PcscProtocols, Is.EqualTo(Adapters.Pcsc.PcscProtocols.T0 | Adapters.Pcsc.PcscProtocols.T1));
+
+        TargetConfig c = Load(flags: new() { ["isdrAid"] = "a0000005591010ffffffff8900000200", ["euicc"] = "pcsc:1" },
+            env: new() { ["CONFORMANCE_STORE_DATA_SEGMENT"] = "255", ["CONFORMANCE_PCSC_PROTOCOL"] = "T1" });
+        Assert.That(Convert.ToHexString(c.Isdr.IsdrAid), Is.EqualTo("A0000005591010FFFFFFFF8900000200"));
+        Assert.That(c.Origins["isdrAid"], Is.EqualTo("--isdr-aid"));
+        Assert.That(c.Isdr.SegmentSize, Is.EqualTo(255));
+        Assert.That(c.PcscProtocols, Is.EqualTo(Adapters.Pcsc.PcscProtocols.T1));
+        Assert.That(c.Euicc, Is.EqualTo(new EuiccTarget(false, "1")));
+        Assert.That(PcscCardSlot.OptionsFor(c).Reader, Is.EqualTo(new Adapters.Pcsc.PcscReaderSelector(null, 1)), "pcsc:<index>");
+        Assert.That(PcscCardSlot.OptionsFor(d with { Euicc = new EuiccTarget(false, null) }).Reader, Is.EqualTo(Adapters.Pcsc.PcscReaderSelector.First));
+    }
 
     [Test]
     public void DefectsAreReadByNameForTheBundledTargetsOnly()

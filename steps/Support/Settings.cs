@@ -13,7 +13,10 @@ public static class Settings
     public static readonly Setting OperatorKey = new("operatorKey", null, "CONFORMANCE_OPERATOR_KEY", "PEM of its private key");
     public static readonly Setting Pki = new("pki", "--pki", "CONFORMANCE_PKI", "'generated' or a directory laid out like SGP.26");
     public static readonly Setting Curve = new("curve", "--curve", "CONFORMANCE_CURVE", "curves to run: nist, brp or both");
-    public static readonly Setting Euicc = new("euicc", "--euicc", "CONFORMANCE_EUICC", "eUICC: emulated, pcsc or pcsc:<reader name>");
+    public static readonly Setting Euicc = new("euicc", "--euicc", "CONFORMANCE_EUICC", "eUICC: emulated, pcsc (the first reader with a card), pcsc:<reader name> or pcsc:<reader index>");
+    public static readonly Setting IsdrAid = new("isdrAid", "--isdr-aid", "CONFORMANCE_ISDR_AID", "ISD-R AID in hex (default A0000005591010FFFFFFFF8900000100, SGP.22 §2.2.3)");
+    public static readonly Setting PcscProtocol = new("pcscProtocol", null, "CONFORMANCE_PCSC_PROTOCOL", "protocol offered to a PC/SC card: t0, t1 or any (the reader picks, default)");
+    public static readonly Setting StoreDataSegment = new("storeDataSegment", null, "CONFORMANCE_STORE_DATA_SEGMENT", "data bytes per ES10 STORE DATA block (1..255, default 120)");
     public static readonly Setting Tags = new("tags", "--tags", "CONFORMANCE_TAGS", "tag expression selecting scenarios (@smdp and not @negative)");
     public static readonly Setting Out = new("out", "--out", "CONFORMANCE_OUT", "report directory");
     public static readonly Setting ProfileType = new("profileType", null, "CONFORMANCE_PROFILE_TYPE", "profile type the remote SM-DP+ holds for DownloadOrder by profileType");
@@ -23,6 +26,6 @@ public static class Settings
     public static readonly Setting EuiccDefects = new("euiccDefects", null, "CONFORMANCE_EUICC_DEFECTS", "named defects switched on in the emulated eUICC (comma-separated EuiccDefect names)");
 
     public static readonly IReadOnlyList<Setting> All =
-        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, Tags, Out, ProfileType, Iccids,
+        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, ProfileType, Iccids,
          SmdpDefects, EuiccDefects];
 }

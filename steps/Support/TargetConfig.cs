@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Conformance.Adapters.Isdr;
+using Conformance.Adapters.Pcsc;
 using Conformance.Euicc.Faults;
 using Conformance.Rsp.Crypto;
 using Conformance.SmdpPlus;
@@ -37,6 +39,12 @@ public sealed partial record TargetConfig
     public string? PkiDirectory { get; init; }
     public IReadOnlyList<RspCurve> Curves { get; init; } = [RspCurve.NistP256, RspCurve.BrainpoolP256r1];
     public EuiccTarget Euicc { get; init; } = new(true, null);
+
+    /// <summary>How the harness reaches the ISD-R: its AID (SGP.22 v2.5 §2.2.3 by default) and the STORE DATA block size.</summary>
+    public IsdrSessionOptions Isdr { get; init; } = new();
+
+    /// <summary>Protocols offered when connecting to a PC/SC card (T=0 and T=1 by default: the reader picks).</summary>
+    public PcscProtocols PcscProtocols { get; init; } = PcscProtocols.T0 | PcscProtocols.T1;
     public string? Tags { get; init; }
     public string OutDirectory { get; init; } = Path.Combine("reports", "out");
     public string? ProfileType { get; init; }
@@ -99,6 +107,12 @@ public sealed partial record TargetConfig
                 : null,
             Curves = Get(Settings.Curve) is { } curve ? ParseCurves(curve) : c.Curves,
             Euicc = Get(Settings.Euicc) is { } euicc ? EuiccOf(euicc) : c.Euicc,
+            Isdr = new IsdrSessionOptions
+            {
+                IsdrAid = Get(Settings.IsdrAid) is { } aid ? Aid(aid) : c.Isdr.IsdrAid,
+                SegmentSize = Get(Settings.StoreDataSegment) is { } seg ? Segment(seg) : c.Isdr.SegmentSize,
+            },
+            PcscProtocols = Get(Settings.PcscProtocol) is { } protocol ? Protocols(protocol) : c.PcscProtocols,
             Tags = Get(Settings.Tags) is { } tags ? CheckedTags(tags) : null,
             OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
             ProfileType = Get(Settings.ProfileType)?.Value,
@@ -190,8 +204,24 @@ public sealed partial record TargetConfig
         "emulated" => new(true, null),
         "pcsc" => new(false, null),
         _ when v.Value.StartsWith("pcsc:", StringComparison.Ordinal) && v.Value.Length > 5 => new(false, v.Value[5..]),
-        _ => throw Invalid(v, "must be emulated, pcsc or pcsc:<reader name>"),
+        _ => throw Invalid(v, "must be emulated, pcsc or pcsc:<reader name or index>"),
     };
+
+    private static PcscProtocols Protocols(SettingValue v) => v.Value.ToLowerInvariant() switch
+    {
+        "t0" or "t=0" => PcscProtocols.T0,
+        "t1" or "t=1" => PcscProtocols.T1,
+        "any" => PcscProtocols.T0 | PcscProtocols.T1,
+        _ => throw Invalid(v, "must be t0, t1 or any"),
+    };
+
+    // SGP.22 v2.5 §2.2.3 / ISO/IEC 7816-4 §8.2.1.2: an application identifier has 5 to 16 bytes.
+    private static byte[] Aid(SettingValue v) =>
+        AidRegex().IsMatch(v.Value) ? Convert.FromHexString(v.Value) : throw Invalid(v, "is not an AID of 5 to 16 bytes in hex");
+
+    private static int Segment(SettingValue v) =>
+        int.TryParse(v.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 255
+            ? n : throw Invalid(v, "must be a number of bytes between 1 and 255");
 
     private static string CheckedTags(SettingValue v)
     {
@@ -234,6 +264,9 @@ public sealed partial record TargetConfig
 
     [GeneratedRegex(@"^gsma/rsp/v\d+\.\d+\.\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex AdminProtocolRegex();
+
+    [GeneratedRegex("^([0-9A-Fa-f]{2}){5,16}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AidRegex();
 
     [GeneratedRegex("^([0-9]{18,20}|[0-9]{19}F)$", RegexOptions.CultureInvariant)]
     private static partial Regex IccidRegex();

@@ -19,6 +19,7 @@ internal sealed class PcscRig : IAsyncDisposable
     private readonly string _script;
     private readonly string _dir;
     private int _pcscdPid;
+    private int _port;
     private CancellationTokenSource? _cardStop;
     private Task? _card;
 
@@ -27,6 +28,9 @@ internal sealed class PcscRig : IAsyncDisposable
         _script = script;
         _dir = dir;
     }
+
+    /// <summary>The virtual card now attached (or last attached) to vpcd.</summary>
+    public VpcdClient? Card { get; private set; }
 
     /// <summary>The vpcd reader's name, as pcscd lists it.</summary>
     public string Reader { get; private set; } = "";
@@ -62,16 +66,28 @@ internal sealed class PcscRig : IAsyncDisposable
         string[] parts = start.Stdout.Trim().Split('|');
         rig._pcscdPid = int.Parse(parts[0], CultureInfo.InvariantCulture);
         int port = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        rig._port = port;
         rig.Socket = parts[2];
         rig.Reader = parts[3];
 
-        rig._cardStop = new CancellationTokenSource();
-        var client = new VpcdClient(new IsdrFrontEnd(handler), new VpcdOptions { Port = port }, m => TestContext.Progress.WriteLine("vpcd: " + m));
-        rig._card = client.RunAsync(rig._cardStop.Token);
+        rig.InsertCard(handler);
         var wait = rig.Bash($"PCSC_DIR='{rig._dir}' PCSC_READER='{rig.Reader}' PCSC_VPCD_PORT={port} pcsc_wait_card 20");
         Assert.That(wait.ExitCode, Is.Zero, $"no card in the vpcd reader: {wait.Stderr}");
         await Task.CompletedTask;
         return rig;
+    }
+
+    /// <summary>
+    /// Attaches a virtual card to vpcd (after <see cref="RemoveCardAsync"/>); with <paramref name="unplugAfterApdus"/> it
+    /// leaves the reader by itself while the APDU after that many is in flight. pcscd sees it within its polling period.
+    /// </summary>
+    public void InsertCard(IEs10Handler handler, int? unplugAfterApdus = null)
+    {
+        Assert.That(_cardStop, Is.Null, "a card is already in the reader");
+        _cardStop = new CancellationTokenSource();
+        Card = new VpcdClient(new IsdrFrontEnd(handler), new VpcdOptions { Port = _port, UnplugAfterApdus = unplugAfterApdus },
+            m => TestContext.Progress.WriteLine("vpcd: " + m));
+        _card = Card.RunAsync(_cardStop.Token);
     }
 
     /// <summary>The virtual card leaves the reader (its vpcd connection ends).</summary>
@@ -83,6 +99,25 @@ internal sealed class PcscRig : IAsyncDisposable
             await _card!.WaitAsync(TimeSpan.FromSeconds(10));
             _cardStop.Dispose();
             _cardStop = null;
+        }
+    }
+
+    /// <summary>Waits (bounded) until pcscd reports no card in the reader: it notices a removal at its next poll.</summary>
+    public async Task WaitUntilNoCardAsync()
+    {
+        DateTime until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            try
+            {
+                await using PcscTransport still = await PcscTransport.ConnectAsync(Options(TimeSpan.Zero), CancellationToken.None);
+            }
+            catch (PcscException e) when (e.Code == PcscErrors.NoSmartcard)
+            {
+                return;
+            }
+            Assert.That(DateTime.UtcNow, Is.LessThan(until), $"pcscd still reports a card in '{Reader}' 10 s after its removal");
+            await Task.Delay(100);
         }
     }
 

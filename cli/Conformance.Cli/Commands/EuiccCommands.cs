@@ -12,7 +12,7 @@ namespace Conformance.Cli.Commands;
 
 /// <summary>
 /// <c>euicc serve --vpcd HOST:PORT --state DIR [--pki DIR] [--isdr-aid HEX] [--svn V] [--default-smdp ADDR]
-/// [--fault NAME]... [--defect NAME]...</c>: runs the emulated eUICC (ES10a/b/c, ES8+) as a virtual card behind
+/// [--fault NAME]... [--defect NAME]... [--unplug-after-apdus N]</c>: runs the emulated eUICC (ES10a/b/c, ES8+) as a virtual card behind
 /// vsmartcard's vpcd reader, so PC/SC clients (this harness, lpac, any LPA) reach it through pcscd. The state
 /// directory holds the card's persistent state (<c>card/</c>) and, when no --pki is given, a generated test PKI
 /// (<c>pki/</c>, SGP.26 layout) reused on later runs. Prints the EID, then runs until SIGINT / SIGTERM.
@@ -36,19 +36,24 @@ internal static class EuiccCommands
         var defaultSmdp = new Option<string?>("--default-smdp") { Description = "Default SM-DP+ address of a new card state." };
         var faults = new Option<string[]>("--fault") { Description = $"Fault injection (repeatable): {string.Join(", ", Enum.GetNames<EuiccFault>())}." };
         var defects = new Option<string[]>("--defect") { Description = $"Defect (repeatable): {string.Join(", ", Enum.GetNames<EuiccDefect>())}." };
-        var serve = new Command("serve", "Attach the emulator to vpcd as a virtual card until interrupted.") { vpcd, state, pki, aid, svn, defaultSmdp, faults, defects };
+        var unplug = new Option<int?>("--unplug-after-apdus") { Description = "Test knob: answer N APDUs, then leave the reader as if pulled while the next one is in flight (the card stays out)." };
+        var serve = new Command("serve", "Attach the emulator to vpcd as a virtual card until interrupted.") { vpcd, state, pki, aid, svn, defaultSmdp, faults, defects, unplug };
         serve.SetAction((parse, ct) => CliRunner.Run(() => RunServe(new ServeArguments(
             parse.GetValue(vpcd)!, parse.GetValue(state)!, parse.GetValue(pki), parse.GetValue(aid), parse.GetValue(svn)!,
-            parse.GetValue(defaultSmdp), parse.GetValue(faults) ?? [], parse.GetValue(defects) ?? []), ct)));
+            parse.GetValue(defaultSmdp), parse.GetValue(faults) ?? [], parse.GetValue(defects) ?? [], parse.GetValue(unplug)), ct)));
         return serve;
     }
 
     private sealed record ServeArguments(string Vpcd, DirectoryInfo State, DirectoryInfo? Pki, string? AidHex, string Svn,
-        string? DefaultSmdp, string[] Faults, string[] Defects);
+        string? DefaultSmdp, string[] Faults, string[] Defects, int? UnplugAfterApdus);
 
     private static async Task<int> RunServe(ServeArguments a, CancellationToken ct)
     {
-        VpcdOptions vpcd = VpcdOptions.Parse(a.Vpcd);
+        if (a.UnplugAfterApdus is < 0)
+        {
+            throw new CliError($"--unplug-after-apdus must be 0 or more, got {a.UnplugAfterApdus}");
+        }
+        VpcdOptions vpcd = VpcdOptions.Parse(a.Vpcd) with { UnplugAfterApdus = a.UnplugAfterApdus };
         if (a.Pki is not null && !a.Pki.Exists)
         {
             throw new CliError($"the PKI directory {a.Pki.FullName} does not exist");
@@ -97,7 +102,8 @@ internal static class EuiccCommands
                 await Console.Out.WriteLineAsync($"EID {handler.Eid}");
                 await Console.Error.WriteLineAsync(
                     $"euicc: emulated eUICC (SGP.22 {options.Svn}, curves {string.Join("+", identity.Curves)}) for vpcd at {vpcd.Host}:{vpcd.Port}, " +
-                    $"state in {store.DirectoryPath}" + Describe(options.Faults) + ". Ctrl+C stops.");
+                    $"state in {store.DirectoryPath}" + Describe(options.Faults) +
+                    (a.UnplugAfterApdus is int n ? $", pulled after {n} APDUs" : "") + ". Ctrl+C stops.");
                 await client.RunAsync(ct);
                 await Console.Error.WriteLineAsync("euicc: stopped");
             }

@@ -16,6 +16,13 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
     public int Connections => Volatile.Read(ref _connections);
 
     private int _connections;
+    private int _apdus;
+
+    /// <summary>Number of APDUs answered so far (all connections).</summary>
+    public int Apdus => Volatile.Read(ref _apdus);
+
+    /// <summary>True once the card has been pulled (<see cref="VpcdOptions.UnplugAfterApdus"/>).</summary>
+    public bool Unplugged { get; private set; }
 
     /// <summary>Serves vpcd until <paramref name="ct"/> is cancelled; returns normally then.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -30,7 +37,15 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
                 Interlocked.Increment(ref _connections);
                 delay = options.ReconnectInitialDelay;
                 _log($"connected to vpcd at {options.Host}:{options.Port}");
-                await ServeAsync(tcp.GetStream(), ct).ConfigureAwait(false);
+                await ServeAsync(tcp.GetStream(), ct, () => QuickAck(tcp.Client)).ConfigureAwait(false);
+                if (Unplugged)
+                {
+                    tcp.Close();
+                    card.PowerOff();
+                    _log($"card pulled from the reader after {Apdus} APDUs (--unplug-after-apdus); it stays out");
+                    await WaitForCancellationAsync(ct).ConfigureAwait(false);
+                    break;
+                }
                 _log("vpcd closed the connection");
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -55,6 +70,38 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
         card.PowerOff();
     }
 
+    /// <summary>
+    /// Linux TCP_QUICKACK (not sticky, hence before every read): vpcd sends a message's length and its bytes in two
+    /// writes, and without an immediate ACK of the first, Nagle on vpcd's side and delayed ACK on ours cost ~40 ms per APDU.
+    /// </summary>
+    private static void QuickAck(Socket socket)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            const int IpProtoTcp = 6, TcpQuickAck = 12;
+            try
+            {
+                socket.SetRawSocketOption(IpProtoTcp, TcpQuickAck, BitConverter.GetBytes(1));
+            }
+            catch (SocketException)
+            {
+                // only an optimisation
+            }
+        }
+    }
+
+    private static async Task WaitForCancellationAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // cancelled: the client ends
+        }
+    }
+
     private async Task ConnectAsync(TcpClient tcp, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -70,13 +117,19 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
     }
 
     /// <summary>Answers messages on one connection until the peer closes it.</summary>
-    internal async Task ServeAsync(Stream stream, CancellationToken ct)
+    internal async Task ServeAsync(Stream stream, CancellationToken ct, Action? beforeRead = null)
     {
         while (true)
         {
+            beforeRead?.Invoke();
             byte[]? message = await VpcdProtocol.ReadMessageAsync(stream, options.IoTimeout, ct).ConfigureAwait(false);
             if (message is null)
             {
+                return;
+            }
+            if (message.Length > 1 && options.UnplugAfterApdus is int limit && Apdus >= limit)
+            {
+                Unplugged = true; // pulled while this APDU is in flight: no answer
                 return;
             }
             byte[]? answer = Answer(message);
@@ -95,7 +148,9 @@ public sealed class VpcdClient(IVirtualCard card, VpcdOptions options, Action<st
         }
         if (message.Length > 1)
         {
-            return card.Transmit(message);
+            byte[] response = card.Transmit(message);
+            Interlocked.Increment(ref _apdus);
+            return response;
         }
         switch ((VpcdControl)message[0])
         {

@@ -20,6 +20,12 @@ public sealed record VpcdOptions
 
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Test knob: after answering this many APDUs the card is pulled: the next APDU gets no answer, the vpcd
+    /// connection closes and the card stays out (no reconnect) until the client is cancelled. Null: never.
+    /// </summary>
+    public int? UnplugAfterApdus { get; init; }
+
     /// <summary>Parses "HOST:PORT" (IPv6 as "[::1]:PORT"); "HOST" alone uses the default port.</summary>
     /// <exception cref="FormatException">Not a host and port.</exception>
     public static VpcdOptions Parse(string endpoint)
