@@ -39,7 +39,7 @@ public sealed class EuiccDriver(HarnessRun run, EuiccTrace trace)
     {
         if (_es10 is null)
         {
-            _es10 = await Es10Client.OpenAsync(Card.Transport, trace, options: new Es10ClientOptions { Timeout = run.Config.Timeout }).ConfigureAwait(false);
+            _es10 = await Es10Client.OpenAsync(Card.Transport, trace, run.Config.Isdr, options: new Es10ClientOptions { Timeout = run.Config.Timeout }).ConfigureAwait(false);
             _notificationsBefore ??= [.. await SeqNumbersAsync(_es10).ConfigureAwait(false)];
         }
 

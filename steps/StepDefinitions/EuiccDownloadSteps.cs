@@ -82,8 +82,8 @@ public sealed class EuiccDownloadSteps(EuiccDriver euicc, CardDownloadDriver dow
             $"SGP.22 §5.7.6, §2.5.6: a bound profile package {_situation ?? Situation} must fail with errorReason {reason}({(int)reason}), got {got}");
     }
 
-    [Given(@"^the LPA has cancelled the session with reason (\w+)$")]
-    [When(@"^the LPA cancels the session with reason (\w+)$")]
+    [Given(@"^the LPA has cancelled the session on the eUICC with reason (\w+)$")]
+    [When(@"^the LPA cancels the session on the eUICC with reason (\w+)$")]
     public Task Cancel(CancelSessionReason reason) => CancelAsync(download.Lpa.Session.TransactionId!, reason, "of the RSP session");
 
     [When(@"^the LPA cancels a session with another transactionId$")]

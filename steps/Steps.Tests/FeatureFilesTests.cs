@@ -27,6 +27,19 @@ public partial class FeatureFilesTests
     }
 
     [Test]
+    public void EveryStepOfAFeatureMatchesExactlyOnePattern()
+    {
+        IReadOnlyList<StepPattern> patterns = StepCatalog.Patterns(typeof(HarnessRun).Assembly);
+        var wrong = Scenarios.SelectMany(s => s.Steps.Select(step => (s, step)))
+            .Select(x => (x.s, x.step, matches: patterns.Where(p => p.Keyword == x.step.Keyword && Regex.IsMatch(x.step.Text, p.Pattern)).ToList()))
+            .Where(x => x.matches.Count != 1)
+            .Select(x => $"{x.s.FeaturePath}: {x.step.Keyword} {x.step.Text} -> " +
+                (x.matches.Count == 0 ? "no step definition" : "ambiguous: " + string.Join(", ", x.matches.Select(m => $"{m.BindingClass}.{m.Method}"))))
+            .Distinct();
+        Assert.That(wrong, Is.Empty, "SpecFlow fails such a step at run time (undefined or ambiguous)");
+    }
+
+    [Test]
     public void EveryTagIsDefinedInTheGlossary()
     {
         string glossary = File.ReadAllText(RepoPaths.Glossary);

@@ -4,12 +4,12 @@ namespace Conformance.Steps.Support;
 public static class EuiccUnderTest
 {
     /// <summary>The eUICC for one scenario; the caller disposes it at the end of the scenario.</summary>
-    /// <exception cref="ConfigException">The configured target cannot be reached by this build.</exception>
+    /// <exception cref="EuiccUnavailableException">The PC/SC service, the reader or the card is missing (one sentence).</exception>
     public static IEuiccUnderTest Open(HarnessRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return run.Config.Euicc.IsEmulated
             ? EmulatedEuiccUnderTest.Create(run)
-            : throw new ConfigException($"Setting euicc ('{run.Config.Euicc}'): the PC/SC eUICC target is not wired in this build.");
+            : PcscEuiccUnderTest.Open(run);
     }
 }

@@ -5,7 +5,7 @@ Feature: CancelSession
 
   Scenario: CancelSession after AuthenticateServer answers a signed cancellation
     Given the LPA has authenticated the SM-DP+ to the eUICC
-    When the LPA cancels the session with reason endUserRejection
+    When the LPA cancels the session on the eUICC with reason endUserRejection
     Then the eUICC answers cancelSessionResponseOk
     And the cancellation is signed by the eUICC for the session's transactionId
 
