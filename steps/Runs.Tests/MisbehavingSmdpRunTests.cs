@@ -67,6 +67,8 @@ public class MisbehavingSmdpRunTests
         var settings = new Dictionary<string, string>
         {
             [Settings.Smdp.Env] = smdp.BaseAddress.ToString(),
+            // The ES9+ client checks that CERT.DPtls names the SM-DP+ address: the fake's certificate names 127.0.0.1.
+            [Settings.SmdpAddress.Env] = smdp.BaseAddress.Authority,
             [Settings.Trust.Env] = Path.Combine(_directory, "trust.pem"),
             [Settings.OperatorCertificate.Env] = Path.Combine(_directory, "operator.pem"),
             [Settings.OperatorKey.Env] = Path.Combine(_directory, "operator.key"),

@@ -1,12 +1,13 @@
 using Conformance.Adapters.Es9Plus;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Steps.Drivers;
+using Conformance.Steps.Support;
 
 namespace Conformance.Steps.StepDefinitions;
 
 /// <summary>Then steps on the content of ES9+ answers, checked from SGP.22 v2.5 §5.6 (<see cref="Es9AnswerChecks"/>).</summary>
 [Binding]
-public sealed class Es9OutcomeSteps(Es9Driver es9, DownloadOrderDriver orders)
+public sealed class Es9OutcomeSteps(Es9Driver es9, DownloadOrderDriver orders, ActionAttempt attempt)
 {
     [Then(@"^serverSigned1 carries the transactionId, the euiccChallenge and the SM-DP\+ address$")]
     public void ServerSigned1() =>
@@ -38,7 +39,7 @@ public sealed class Es9OutcomeSteps(Es9Driver es9, DownloadOrderDriver orders)
     {
         if (es9.InitiateAuthentications.Count < 2)
         {
-            Assert.Fail($"SGP.22 §5.6.1: both InitiateAuthentication calls must succeed to compare their sessions, but only {es9.InitiateAuthentications.Count} did; the last: {es9.LastInitiateAuthentication}");
+            Assert.Fail($"SGP.22 §5.6.1: both InitiateAuthentication calls must succeed to compare their sessions, but only {es9.InitiateAuthentications.Count} did; the last: {attempt.Last}");
         }
         Es9AnswerChecks.FreshSessionValues(es9.InitiateAuthentications);
     }

@@ -12,7 +12,7 @@ Feature: CancelSession
   @negative
   Scenario: PrepareDownload after CancelSession finds no session
     Given the LPA has authenticated the SM-DP+ to the eUICC
-    And the LPA has cancelled the session with reason postponed
+    And the LPA has cancelled the session on the eUICC with reason postponed
     When the LPA prepares the download
     Then the eUICC answers noSessionContext
 
