@@ -23,12 +23,18 @@ public static partial class ScenarioDescription
             .Select(a => new AllureParameter(a.Key.ToString()!, a.Value?.ToString() ?? "")).ToList();
         // An outline's title names its columns (<function>): filled in, each example row is its own scenario.
         string title = parameters.Aggregate(scenario.Title, (t, p) => t.Replace($"<{p.Name}>", p.Value, StringComparison.Ordinal));
+        string? curve = tags.Contains("nist") ? "NIST" : tags.Contains("brp") ? "BRP" : null;
+        if (curve is not null && !parameters.Any(p => p.Name == "curve"))
+        {
+            // The same example row under @nist and @brp is two scenarios: the curve keeps their history ids apart.
+            parameters.Add(new AllureParameter("curve", curve));
+        }
         return new ReportScenario(title, InterfaceOf(tags, feature.FolderPath), feature.Title)
         {
             TestCaseId = tags.FirstOrDefault(t => t.StartsWith("TC_", StringComparison.Ordinal)),
             Sequence = SequenceOf(title),
             Tags = tags,
-            Curve = tags.Contains("nist") ? "NIST" : tags.Contains("brp") ? "BRP" : null,
+            Curve = curve,
             Side = side,
             Target = config is null ? null : side == "euicc" ? config.Euicc.ToString() : config.SmdpTarget,
             Severity = tags.Contains("negative") ? "normal" : "critical",
