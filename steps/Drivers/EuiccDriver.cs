@@ -191,8 +191,10 @@ public sealed class EuiccDriver(HarnessRun run, EuiccTrace trace)
                 problems.Add($"notifications {string.Join(", ", extra)} are still pending");
             }
         }
-        catch (Es10Exception e)
+        catch (Exception e) when (e is Es10Exception or EuiccUnavailableException)
         {
+            // A card pulled mid-scenario is gone for the clean-up too: that is reported beside the scenario's own
+            // failure, not thrown from the After hook (which would lose the scenario's result).
             problems.Add(e.Message);
         }
 

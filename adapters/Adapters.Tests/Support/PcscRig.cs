@@ -47,8 +47,11 @@ internal sealed class PcscRig : IAsyncDisposable
         TransmitTimeout = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Installs (if needed) and starts pcscd, attaches the card, waits until the reader shows it.</summary>
-    public static async Task<PcscRig> StartAsync(IEs10Handler handler, string name)
+    /// <summary>
+    /// Installs (if needed) and starts pcscd, attaches the card, waits until the reader shows it (no APDU is sent);
+    /// <paramref name="unplugAfterApdus"/> as in <see cref="InsertCard"/>.
+    /// </summary>
+    public static async Task<PcscRig> StartAsync(IEs10Handler handler, string name, int? unplugAfterApdus = null)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -70,7 +73,7 @@ internal sealed class PcscRig : IAsyncDisposable
         rig.Socket = parts[2];
         rig.Reader = parts[3];
 
-        rig.InsertCard(handler);
+        rig.InsertCard(handler, unplugAfterApdus);
         var wait = rig.Bash($"PCSC_DIR='{rig._dir}' PCSC_READER='{rig.Reader}' PCSC_VPCD_PORT={port} pcsc_wait_card 20");
         Assert.That(wait.ExitCode, Is.Zero, $"no card in the vpcd reader: {wait.Stderr}");
         await Task.CompletedTask;
