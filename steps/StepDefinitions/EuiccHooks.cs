@@ -10,7 +10,8 @@ namespace Conformance.Steps.StepDefinitions;
 /// after a failure the leftovers are only reported, beside the finding.
 /// </summary>
 [Binding]
-public sealed class EuiccHooks(EuiccTrace trace, EuiccDriver euicc, ServerSideSmdp smdp, StepAttachments attachments, ScenarioContext scenario)
+public sealed class EuiccHooks(EuiccTrace trace, EuiccDriver euicc, ServerSideSmdp smdp, StepAttachments attachments, ScenarioContext scenario,
+    AfterScenarioFindings findings)
 {
     [AfterStep]
     public void AttachApdus() => trace.Flush();
@@ -31,8 +32,18 @@ public sealed class EuiccHooks(EuiccTrace trace, EuiccDriver euicc, ServerSideSm
                 // would leave a card in a reader changed, so it fails too.
                 if (scenario.TestError is null)
                 {
-                    throw new InvalidOperationException($"The scenario left the {(inProcess ? "emulated " : "")}card changed: {text}.");
+                    findings.Add($"The scenario left the {(inProcess ? "emulated " : "")}card changed: {text}.");
                 }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never out of the hook (the scenario's result would be lost): a finding, or beside the scenario's own failure.
+            string text = $"The clean-up of the card failed: {e.Message}";
+            attachments.Add("cleanup", "text/plain", text);
+            if (scenario.TestError is null)
+            {
+                findings.Add(text);
             }
         }
         finally

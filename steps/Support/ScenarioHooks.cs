@@ -11,7 +11,7 @@ namespace Conformance.Steps.Support;
 /// </summary>
 [Binding]
 public sealed class ScenarioHooks(IObjectContainer container, FeatureContext feature, ScenarioContext scenario, ExchangeLog exchanges,
-    StepAttachments attachments)
+    StepAttachments attachments, AfterScenarioFindings findings)
 {
     private ScenarioRecorder? _recorder;
 
@@ -68,6 +68,7 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
     {
         if (_recorder is null)
         {
+            RaiseFindings();
             return;
         }
 
@@ -86,8 +87,23 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
             }
         }
 
+        if (status is AllureStatus.Passed && findings.All.Count > 0)
+        {
+            (status, details) = (AllureStatus.Failed, new AllureStatusDetails(string.Join("\n", findings.All)));
+        }
+
         AllureResult result = _recorder.Finish(status, details);
         Progress(result);
+        RaiseFindings();
+    }
+
+    /// <summary>The result is written: now the runner (NUnit, trx) learns of the After hooks' findings too.</summary>
+    private void RaiseFindings()
+    {
+        if (findings.All.Count > 0 && scenario.TestError is null)
+        {
+            throw new InvalidOperationException(string.Join("\n", findings.All));
+        }
     }
 
     private (AllureStatus, AllureStatusDetails?) Verdict()
