@@ -32,14 +32,7 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
     private int _es10Attached;
 
     /// <summary>The scenario's curve: @nist or @brp (feature, scenario or Examples tag), else the run's first curve.</summary>
-    public RspCurve Curve
-    {
-        get
-        {
-            string[] tags = [.. feature.FeatureInfo.Tags, .. scenario.ScenarioInfo.Tags];
-            return tags.Contains("brp") ? RspCurve.BrainpoolP256r1 : tags.Contains("nist") ? RspCurve.NistP256 : run.Config.Curves[0];
-        }
-    }
+    public RspCurve Curve => ScenarioCurve.Of(feature, scenario, run.Config);
 
     /// <summary>Another loopback SM-DP+ for this scenario (a variant of the bundled reference), set before the first ES9+ call.</summary>
     public (Uri BaseAddress, System.Net.IPEndPoint ConnectTo)? EndpointOverride { get; set; }

@@ -49,14 +49,7 @@ public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioCon
     public string Address => run.Config.SmdpAddress;
 
     /// <summary>The curve of the scenario: @brp, @nist, or the run's first curve.</summary>
-    public RspCurve Curve
-    {
-        get
-        {
-            string[] tags = [.. scenario.ScenarioInfo.Tags, .. feature.FeatureInfo.Tags];
-            return tags.Contains("brp") ? RspCurve.BrainpoolP256r1 : tags.Contains("nist") ? RspCurve.NistP256 : run.Config.Curves[0];
-        }
-    }
+    public RspCurve Curve => ScenarioCurve.Of(feature, scenario, run.Config);
 
     /// <summary>The PKI of the scenario's curve.</summary>
     public CurvePki CurvePki => run.Pki.For(Curve);
@@ -82,7 +75,7 @@ public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioCon
             ProfileClass = (int)Rsp.StatusCodes.ProfileClass.operational,
             ProfilePolicyRules = pprBits == 0 ? null : pprBits,
             NotificationConfigurationJson = $$"""[{"operations":["install","enable","disable","delete"],"address":"{{Address}}"}]""",
-            Upp = SyntheticProfile.Build(iccid, ProfileType, 3000),
+            Upp = SyntheticProfile.Build(iccid, ProfileType, ReferenceSmdp.ProfileSize),
         }).ConfigureAwait(false);
         await using (StoreTransaction tx = await server.Store.BeginAsync().ConfigureAwait(false))
         {
