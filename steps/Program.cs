@@ -34,12 +34,20 @@ internal static class Program
         }
     }
 
-    /// <summary>Loads and validates the configuration (the PKI included); prints "filter=..." and "out=...".</summary>
+    /// <summary>
+    /// Loads and validates the configuration (the PKI included); prints "filter=...", "out=...", "target=..." and,
+    /// when several test hosts share the run (--jobs), one "shard=..." filter per host.
+    /// </summary>
     private static int CheckConfig()
     {
         TargetConfig config = TargetConfig.Load();
         var pki = HarnessRun.LoadPki(config);
         Console.WriteLine($"filter={RunSelection.TestFilter(config)}");
+        foreach (string shard in RunShards.Filters(config, typeof(Program).Assembly))
+        {
+            Console.WriteLine($"shard={shard}");
+        }
+
         Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
         Console.WriteLine($"target={config.SmdpTarget}");
         if (!config.Euicc.IsEmulated)

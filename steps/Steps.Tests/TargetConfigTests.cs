@@ -51,6 +51,9 @@ public class TargetConfigTests
     [TestCase("storeDataSegment", "256", "Setting storeDataSegment (flags) ('256') must be a number of bytes between 1 and 255.")]
     [TestCase("storeDataSegment", "0", "Setting storeDataSegment (flags) ('0') must be a number of bytes between 1 and 255.")]
     [TestCase("pcscProtocol", "t2", "Setting pcscProtocol (flags) ('t2') must be t0, t1 or any.")]
+    [TestCase("jobs", "0", "Setting --jobs ('0') must be a whole number of test hosts from 1 to 16.")]
+    [TestCase("jobs", "17", "Setting --jobs ('17') must be a whole number of test hosts from 1 to 16.")]
+    [TestCase("jobs", "two", "Setting --jobs ('two') must be a whole number of test hosts from 1 to 16.")]
     public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
         Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
 
@@ -71,6 +74,17 @@ public class TargetConfigTests
         Assert.That(c.Euicc, Is.EqualTo(new EuiccTarget(false, "1")));
         Assert.That(PcscCardSlot.OptionsFor(c).Reader, Is.EqualTo(new Adapters.Pcsc.PcscReaderSelector(null, 1)), "pcsc:<index>");
         Assert.That(PcscCardSlot.OptionsFor(d with { Euicc = new EuiccTarget(false, null) }).Reader, Is.EqualTo(Adapters.Pcsc.PcscReaderSelector.First));
+    }
+
+    [Test]
+    public void SeveralTestHostsNeedTheBundledSmdpAndTheEmulatedEuicc()
+    {
+        Assert.That(Load().EffectiveJobs, Is.EqualTo(Math.Min(2, System.Environment.ProcessorCount)), "the default on the bundled targets");
+        Assert.That(Load(flags: new() { ["jobs"] = "3" }).EffectiveJobs, Is.EqualTo(3));
+        Assert.That(Load(flags: new() { ["euicc"] = "pcsc" }).EffectiveJobs, Is.EqualTo(1), "one card, one host");
+        Assert.That(Load(flags: new() { ["euicc"] = "pcsc", ["jobs"] = "1" }).EffectiveJobs, Is.EqualTo(1));
+        Assert.That(Error(flags: new() { ["euicc"] = "pcsc:0" }, env: new() { ["CONFORMANCE_JOBS"] = "2" }), Is.EqualTo(
+            "Setting jobs (CONFORMANCE_JOBS) above 1 needs the bundled reference SM-DP+ and the emulated eUICC: the card in pcsc:0 can serve one test host only."));
     }
 
     [Test]

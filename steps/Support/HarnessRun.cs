@@ -40,10 +40,20 @@ public sealed class HarnessRun : IAsyncDisposable
 
     public string ResultsDirectory => Path.Combine(Config.OutDirectory, "allure-results");
 
+    /// <summary>
+    /// "k/n" when this test host is host k of n sharing the run (CONFORMANCE_SHARD, set by ./conformance run with
+    /// --jobs), else null. The hosts write into one allure-results folder, which the script has emptied.
+    /// </summary>
+    public static string? Shard { get; } = System.Environment.GetEnvironmentVariable("CONFORMANCE_SHARD") is { Length: > 0 } s ? s : null;
+
+    /// <summary>True for the host that writes the run-wide Allure files (environment, categories, executor).</summary>
+    public static bool WritesRunFiles => Shard is null || Shard.StartsWith("1/", StringComparison.Ordinal);
+
     public static async Task<HarnessRun> StartAsync(TargetConfig config, CancellationToken ct = default)
     {
         TestPki pki = LoadPki(config);
-        var allure = new AllureRun(Path.Combine(config.OutDirectory, "allure-results"), clean: true);
+        // A shard must not clean: the other hosts are already writing their results there.
+        var allure = new AllureRun(Path.Combine(config.OutDirectory, "allure-results"), clean: Shard is null);
         var run = new HarnessRun(config, allure, pki, new OperatorEndpoint());
         try
         {
@@ -131,6 +141,7 @@ public sealed class HarnessRun : IAsyncDisposable
         ["CI subjects"] = string.Join("; ", Pki.Curves.Select(c => $"{c.Curve.ShortName()}: {c.Ci.Certificate.Subject}")),
         ["operator endpoint"] = Operator.Url.ToString(),
         ["tags"] = RunSelection.Of(Config)?.ToTestFilter() ?? "(all)",
+        ["test hosts"] = Shard?.Split('/')[1] ?? "1",
         ["harness version"] = typeof(HarnessRun).Assembly.GetName().Version?.ToString() ?? "?",
         ["BDD framework"] = typeof(ScenarioContext).Assembly.GetName().Name + " " + typeof(ScenarioContext).Assembly.GetName().Version,
         [".NET"] = RuntimeInformation.FrameworkDescription,

@@ -19,6 +19,7 @@ public static class Settings
     public static readonly Setting StoreDataSegment = new("storeDataSegment", null, "CONFORMANCE_STORE_DATA_SEGMENT", "data bytes per ES10 STORE DATA block (1..255, default 120)");
     public static readonly Setting Tags = new("tags", "--tags", "CONFORMANCE_TAGS", "tag expression selecting scenarios (@smdp and not @negative)");
     public static readonly Setting Out = new("out", "--out", "CONFORMANCE_OUT", "report directory");
+    public static readonly Setting Jobs = new("jobs", "--jobs", "CONFORMANCE_JOBS", "test hosts running features side by side (default: 2 with the bundled SM-DP+ and the emulated eUICC on 2+ cores, else 1)");
     public static readonly Setting ProfileType = new("profileType", null, "CONFORMANCE_PROFILE_TYPE", "profile type the remote SM-DP+ holds for DownloadOrder by profileType");
     public static readonly Setting Iccids = new("iccids", null, "CONFORMANCE_ICCIDS", "available ICCIDs of that profile type on the remote SM-DP+ (comma-separated)");
 
@@ -26,6 +27,6 @@ public static class Settings
     public static readonly Setting EuiccDefects = new("euiccDefects", null, "CONFORMANCE_EUICC_DEFECTS", "named defects switched on in the emulated eUICC (comma-separated EuiccDefect names)");
 
     public static readonly IReadOnlyList<Setting> All =
-        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, ProfileType, Iccids,
+        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, ProfileType, Iccids,
          SmdpDefects, EuiccDefects];
 }

@@ -45,7 +45,7 @@ public abstract record TagExpression
 
     private static string Filter(TagExpression e, bool negate) => e switch
     {
-        Tag t => $"Category{(negate ? "!=" : "=")}{Escape(t.Name)}",
+        Tag t => $"Category{(negate ? "!=" : "=")}{EscapeFilterValue(t.Name)}",
         Not n => Filter(n.Operand, !negate),
         And a => $"({Filter(a.Left, negate)}{(negate ? "|" : "&")}{Filter(a.Right, negate)})",
         Or o => $"({Filter(o.Left, negate)}{(negate ? "&" : "|")}{Filter(o.Right, negate)})",
@@ -53,7 +53,7 @@ public abstract record TagExpression
     };
 
     /// <summary>VSTest filter values escape \ ( ) &amp; | = ! ~ with a backslash.</summary>
-    private static string Escape(string value)
+    public static string EscapeFilterValue(string value)
     {
         var sb = new StringBuilder(value.Length);
         foreach (char c in value)

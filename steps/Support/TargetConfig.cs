@@ -47,6 +47,15 @@ public sealed partial record TargetConfig
     public PcscProtocols PcscProtocols { get; init; } = PcscProtocols.T0 | PcscProtocols.T1;
     public string? Tags { get; init; }
     public string OutDirectory { get; init; } = Path.Combine("reports", "out");
+
+    /// <summary>The --jobs setting as given, or null for the default (<see cref="EffectiveJobs"/>).</summary>
+    public int? Jobs { get; init; }
+
+    /// <summary>
+    /// How many test hosts run the features side by side (RunShards). Each has its own reference SM-DP+, so
+    /// they share nothing; a remote SM-DP+ (one ICCID list) or a card (one reader) allows one host only.
+    /// </summary>
+    public int EffectiveJobs => Jobs ?? (IsReference && Euicc.IsEmulated ? Math.Min(2, System.Environment.ProcessorCount) : 1);
     public string? ProfileType { get; init; }
     public IReadOnlyList<string> Iccids { get; init; } = [];
 
@@ -115,6 +124,7 @@ public sealed partial record TargetConfig
             PcscProtocols = Get(Settings.PcscProtocol) is { } protocol ? Protocols(protocol) : c.PcscProtocols,
             Tags = Get(Settings.Tags) is { } tags ? CheckedTags(tags) : null,
             OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
+            Jobs = Get(Settings.Jobs) is { } jobs ? JobCount(jobs) : null,
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
@@ -156,6 +166,12 @@ public sealed partial record TargetConfig
             throw new ConfigException($"Setting {Settings.EuiccDefects.Key} ({origins[Settings.EuiccDefects.Key]}) applies to the emulated eUICC only, not to {Euicc}.");
         }
 
+        if (Jobs > 1 && !(IsReference && Euicc.IsEmulated))
+        {
+            throw new ConfigException($"Setting {Settings.Jobs.Key} ({origins[Settings.Jobs.Key]}) above 1 needs the bundled reference SM-DP+ and the emulated eUICC: "
+                + (IsReference ? $"the card in {Euicc} can serve one test host only." : $"the SM-DP+ at {SmdpUrl} has one list of ICCIDs for all hosts."));
+        }
+
         if (IsReference && origins.TryGetValue(Settings.Iccids.Key, out string? from))
         {
             throw new ConfigException($"Setting {Settings.Iccids.Key} (from {from}) applies to a remote SM-DP+ only: the reference SM-DP+ makes its own inventory.");
@@ -190,6 +206,10 @@ public sealed partial record TargetConfig
     private static TimeSpan Seconds(SettingValue v) =>
         double.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s > 0 && s <= 600
             ? TimeSpan.FromSeconds(s) : throw Invalid(v, "must be a number of seconds between 0 and 600");
+
+    private static int JobCount(SettingValue v) =>
+        int.TryParse(v.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 16
+            ? n : throw Invalid(v, "must be a whole number of test hosts from 1 to 16");
 
     private static IReadOnlyList<RspCurve> ParseCurves(SettingValue v) => v.Value.ToLowerInvariant() switch
     {
