@@ -39,8 +39,8 @@ public sealed record EuiccOptions
     /// <summary>The clock certificates and CRLs are checked against.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>ECDSA implementation of the card's signatures and verifications.</summary>
-    public IEcdsaSha256 Ecdsa { get; init; } = BouncyCastleEcdsa.Instance;
+    /// <summary>ECDSA implementation of the card's signatures and verifications (OpenSSL with keys imported once by default).</summary>
+    public IEcdsaSha256 Ecdsa { get; init; } = CachedKeyEcdsa.Instance;
 
     /// <summary>The RAT in force: <see cref="Rat"/>, or the default "PPR1 and PPR2 for any operator".</summary>
     public IReadOnlyList<ProfilePolicyAuthorisationRule> EffectiveRat => Rat ?? DefaultRat;

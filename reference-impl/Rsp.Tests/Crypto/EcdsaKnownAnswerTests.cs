@@ -83,4 +83,29 @@ public class EcdsaKnownAnswerTests
         var key = Private(RspCurve.BrainpoolP256r1, Rfc7027DA);
         Assert.That(ecdsa.Sign(key, Sample), Is.Not.EqualTo(ecdsa.Sign(key, Sample)));
     }
+
+    [TestCase(RspCurve.NistP256)]
+    [TestCase(RspCurve.BrainpoolP256r1)]
+    public void AGeneratedOneTimeKeyPairIsFreshAndItsPublicKeyIsDTimesG(RspCurve curve)
+    {
+        OneTimeKeyPair a = OneTimeKeyPair.Generate(curve), b = OneTimeKeyPair.Generate(curve);
+        Assert.That(a.Curve, Is.EqualTo(curve));
+        Assert.That(a.PublicPoint, Is.EqualTo(EcKeys.ToUncompressedPoint(EcKeys.PublicKeyOf(a.Private))), "OpenSSL's pair, checked with BouncyCastle");
+        Assert.That(a.PublicPoint, Is.Not.EqualTo(b.PublicPoint));
+    }
+
+    [Test]
+    public void TheCacheOfImportedPublicKeysStaysCorrectPastItsBound()
+    {
+        // More keys than the cache holds: it starts over and every verification still answers right.
+        var ecdsa = new CachedKeyEcdsa();
+        byte[] data = Encoding.ASCII.GetBytes("smdpSigned2 stand-in");
+        for (int i = 0; i < 1100; i++)
+        {
+            OneTimeKeyPair pair = OneTimeKeyPair.Generate(RspCurve.NistP256);
+            byte[] signature = BouncyCastleEcdsa.Instance.Sign(pair.Private, data);
+            Assert.That(ecdsa.Verify(pair.Public, data, signature), Is.True, $"key {i}");
+            Assert.That(ecdsa.Verify(pair.Public, data[1..], signature), Is.False, $"key {i}, other data");
+        }
+    }
 }

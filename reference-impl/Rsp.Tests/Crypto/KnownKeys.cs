@@ -56,7 +56,7 @@ public static class KnownKeys
 
     public static ECPublicKeyParameters Public(RspCurve curve, string point) => EcKeys.PublicKeyFromUncompressedPoint(curve, Hex(point));
 
-    public static IEcdsaSha256[] Ecdsas => [BouncyCastleEcdsa.Instance, DotNetEcdsa.Instance];
+    public static IEcdsaSha256[] Ecdsas => [BouncyCastleEcdsa.Instance, DotNetEcdsa.Instance, CachedKeyEcdsa.Instance];
 
     public static IEcka[] Eckas => [BouncyCastleEcka.Instance, DotNetEcka.Instance];
 }

@@ -18,11 +18,26 @@ public sealed record OneTimeKeyPair(ECPrivateKeyParameters Private, ECPublicKeyP
     public byte[] PublicPoint => EcKeys.ToUncompressedPoint(Public);
 
     /// <summary>
-    /// Generates a key pair on <paramref name="curve"/>. <paramref name="random"/> defaults to a
-    /// fresh <see cref="SecureRandom"/>; tests inject a deterministic one to get a known pair.
+    /// Generates a key pair on <paramref name="curve"/>: with OpenSSL's generator (through .NET, several times
+    /// faster than BouncyCastle's) when <paramref name="random"/> is null, else with BouncyCastle's from that
+    /// source; tests inject a deterministic one to get a known pair.
     /// </summary>
     public static OneTimeKeyPair Generate(RspCurve curve, SecureRandom? random = null)
     {
+        if (random is null)
+        {
+            using var fresh = System.Security.Cryptography.ECDiffieHellman.Create(DotNetKeys.Curve(curve));
+            System.Security.Cryptography.ECParameters p = fresh.ExportParameters(includePrivateParameters: true);
+            try
+            {
+                return new OneTimeKeyPair(EcKeys.PrivateKey(curve, p.D), EcKeys.PublicKeyFromUncompressedPoint(curve, [0x04, .. p.Q.X!, .. p.Q.Y!]));
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(p.D);
+            }
+        }
+
         var generator = new ECKeyPairGenerator("EC");
         generator.Init(new ECKeyGenerationParameters(curve.DomainParameters(), random ?? new SecureRandom()));
         AsymmetricCipherKeyPair pair = generator.GenerateKeyPair();

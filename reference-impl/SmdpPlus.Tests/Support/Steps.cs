@@ -1,3 +1,4 @@
+using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Testing;

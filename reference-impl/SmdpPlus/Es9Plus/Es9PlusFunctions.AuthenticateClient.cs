@@ -1,7 +1,7 @@
 using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
 using Conformance.Rsp.StatusCodes;
-using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Http;
 using Conformance.SmdpPlus.Store;
 

@@ -1,6 +1,6 @@
 using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Crypto;
 using Conformance.Rsp.StatusCodes;
-using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Http;
 using Conformance.SmdpPlus.Store;
 using Es9Request = Conformance.SmdpPlus.Es9Plus.CancelSessionRequest;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Crypto;
 using Conformance.Rsp.StatusCodes;
-using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Http;
 using Conformance.SmdpPlus.Store;
 using Es9Request = Conformance.SmdpPlus.Es9Plus.GetBoundProfilePackageRequest;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Crypto;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
 using Conformance.Rsp.StatusCodes;
 using Conformance.SmdpPlus.Crypto;

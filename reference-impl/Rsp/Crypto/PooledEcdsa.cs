@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace Conformance.SmdpPlus.Crypto;
+namespace Conformance.Rsp.Crypto;
 
 /// <summary>
 /// ECDSA-SHA256 with r||s signatures (SGP.22 v2.5 §2.6.5) on one key imported once into .NET's
