@@ -76,10 +76,10 @@ public static partial class RspEndpoint
         bool empty = fields.AsSpan(1).Trim((byte)' ').SequenceEqual("}"u8);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = RspJson.ContentType;
-        response.ContentLength = 10 + header.Length + (empty ? 1 : fields.Length);
-        await response.Body.WriteAsync("{\"header\":"u8.ToArray(), ctx.RequestAborted).ConfigureAwait(false);
-        await response.Body.WriteAsync(header, ctx.RequestAborted).ConfigureAwait(false);
-        await response.Body.WriteAsync(empty ? "}"u8.ToArray() : [(byte)',', .. fields.AsSpan(1)], ctx.RequestAborted).ConfigureAwait(false);
+        // One buffer, one write: each write of the body would otherwise be its own TLS record and send.
+        byte[] body = [.. "{\"header\":"u8, .. header, .. (empty ? "}"u8 : [(byte)',', .. fields.AsSpan(1)])];
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, ctx.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The status written in the log line.</summary>
