@@ -45,6 +45,39 @@ public class StoreTests
     public void StateMachineAllowsOnlySpecTransitions(SmdpProfileState from, SmdpProfileState to, bool allowed) =>
         Assert.That(ProfileStateMachine.CanTransition(from, to), Is.EqualTo(allowed));
 
+    [TestCase(Queries.OrderByMatchingIdSql)]
+    [TestCase(Queries.MatchingIdInUseSql)]
+    [TestCase(Queries.OrderSql)]
+    [TestCase(Queries.ProfileSql)]
+    [TestCase(Queries.SessionSql)]
+    public async Task LookupsOfADownloadSearchAnIndexNeverScanATable(string sql)
+    {
+        // Each ES9+ call looks orders, profiles and sessions up by key: a scan would cost time in proportion to
+        // every order the server ever took (the MatchingID lookups did, until they repeated the partial index's condition).
+        SmdpStore.Open(DbPath).Dispose();
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath}");
+        await c.OpenAsync();
+        using Microsoft.Data.Sqlite.SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (System.Text.RegularExpressions.Match p in System.Text.RegularExpressions.Regex.Matches(sql, @"\$\w+"))
+        {
+            if (!cmd.Parameters.Contains(p.Value))
+            {
+                cmd.Parameters.AddWithValue(p.Value, "x");
+            }
+        }
+        var plan = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                plan.Add(r.GetString(3));
+            }
+        }
+        Assert.That(plan, Has.Some.StartsWith("SEARCH"), string.Join("; ", plan));
+        Assert.That(plan, Has.None.StartsWith("SCAN"), string.Join("; ", plan));
+    }
+
     [Test]
     public async Task RefusedTransitionThrowsAndChangesNothing()
     {

@@ -15,6 +15,8 @@ internal static class Queries
         FROM profiles WHERE iccid = $i
         """;
     public const string OrderSql = "SELECT * FROM orders WHERE iccid = $i";
+    public const string OrderByMatchingIdSql = $"SELECT * FROM orders WHERE matching_id = $m AND {Schema.MatchingIdIndexed} LIMIT 1";
+    public const string MatchingIdInUseSql = $"SELECT 1 FROM orders WHERE matching_id = $m AND {Schema.MatchingIdIndexed} AND iccid <> $i LIMIT 1";
 
     public static async Task<ProfileRecord?> GetProfileAsync(StoreTransaction tx, string iccid)
     {

@@ -87,6 +87,14 @@ internal static class Schema
         """,
     ];
 
+    /// <summary>
+    /// The condition of the partial index ux_orders_matching_id, to be repeated word for word in a query by MatchingID:
+    /// SQLite uses a partial index only when the query's WHERE implies the index's, and "matching_id = $m" with a
+    /// bound $m does not imply "matching_id &lt;&gt; ''", so without it every lookup scanned the whole orders table
+    /// (EXPLAIN QUERY PLAN: SCAN orders; with it: SEARCH orders USING INDEX ux_orders_matching_id).
+    /// </summary>
+    public const string MatchingIdIndexed = "matching_id <> ''";
+
     public static void Apply(SqliteConnection connection)
     {
         using (var wal = connection.CreateCommand())

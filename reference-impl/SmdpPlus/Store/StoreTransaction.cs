@@ -131,7 +131,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<bool> MatchingIdInUseAsync(string matchingId, string exceptIccid)
     {
         SqliteCommand cmd = Command(
-            "SELECT 1 FROM orders WHERE matching_id = $m AND iccid <> $i LIMIT 1", ("$m", matchingId), ("$i", exceptIccid));
+            Queries.MatchingIdInUseSql, ("$m", matchingId), ("$i", exceptIccid));
         return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
     }
 
@@ -168,7 +168,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>The order carrying this (non-empty) MatchingID, or null.</summary>
     public async Task<OrderRecord?> FindOrderByMatchingIdAsync(string matchingId)
     {
-        SqliteCommand cmd = Command("SELECT * FROM orders WHERE matching_id = $m LIMIT 1", ("$m", matchingId));
+        SqliteCommand cmd = Command(Queries.OrderByMatchingIdSql, ("$m", matchingId));
         return await Queries.ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
     }
 
