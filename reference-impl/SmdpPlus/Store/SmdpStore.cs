@@ -100,9 +100,8 @@ public sealed partial class SmdpStore : IDisposable
         using var cmd = c.CreateCommand();
         // Wait for another process's writer instead of failing with SQLITE_BUSY; foreign keys on.
         // synchronous NORMAL in WAL mode: a commit survives a process crash or restart (the WAL is written
-        // before the commit returns); only an OS crash or power loss may drop the last commits. The transactions'
-        // reads go through a memory map and a 32 MB page cache (profiles carry their packages: 8 KB each in the bench).
-        cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;";
+        // before the commit returns); only an OS crash or power loss may drop the last commits.
+        cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         cmd.ExecuteNonQuery();
         return c;
     }
