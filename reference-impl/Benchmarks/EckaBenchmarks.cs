@@ -19,7 +19,7 @@ public class EckaBenchmarks
     [Params(RspCurve.NistP256, RspCurve.BrainpoolP256r1)]
     public RspCurve Curve { get; set; }
 
-    [Params(Library.BouncyCastle, Library.DotNet)]
+    [Params(Library.BouncyCastle, Library.DotNet, Library.OpenSsl)]
     public Library Library { get; set; }
 
     [GlobalSetup]

@@ -49,7 +49,7 @@ internal static partial class Es8Commands
         {
             throw new InstallationFailure(Command, ErrorReason.incorrectInputValues, e.Message);
         }
-        byte[] shared = DotNetEcka.Instance.SharedSecret(otk.Private, smdpOtpk);
+        byte[] shared = OpenSslEcka.Fastest.SharedSecret(otk.Private, smdpOtpk);
         SessionKeys keys = SessionKeyDerivation.Derive(shared, crt.HostId, card.Identity.EidBytes, crt.KeyType, crt.KeyLen);
         return card.Faults.Has(EuiccDefect.AcceptBadBspMac) ? new UncheckedBsp(keys) : new CheckedBsp(new BspInstance(keys));
     }

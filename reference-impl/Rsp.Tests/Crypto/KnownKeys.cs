@@ -58,5 +58,5 @@ public static class KnownKeys
 
     public static IEcdsaSha256[] Ecdsas => [BouncyCastleEcdsa.Instance, DotNetEcdsa.Instance, CachedKeyEcdsa.Instance];
 
-    public static IEcka[] Eckas => [BouncyCastleEcka.Instance, DotNetEcka.Instance];
+    public static IEcka[] Eckas => [BouncyCastleEcka.Instance, DotNetEcka.Instance, OpenSslEcka.Instance];
 }

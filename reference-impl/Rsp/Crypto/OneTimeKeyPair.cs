@@ -18,23 +18,32 @@ public sealed record OneTimeKeyPair(ECPrivateKeyParameters Private, ECPublicKeyP
     public byte[] PublicPoint => EcKeys.ToUncompressedPoint(Public);
 
     /// <summary>
-    /// Generates a key pair on <paramref name="curve"/>: with OpenSSL's generator (through .NET, several times
-    /// faster than BouncyCastle's) when <paramref name="random"/> is null, else with BouncyCastle's from that
-    /// source; tests inject a deterministic one to get a known pair.
+    /// Generates a key pair on <paramref name="curve"/>: with OpenSSL's generator when <paramref name="random"/> is
+    /// null (<see cref="OpenSslEc"/>, else through .NET; several times faster than BouncyCastle's), else with
+    /// BouncyCastle's from that source; tests inject a deterministic one to get a known pair.
     /// </summary>
     public static OneTimeKeyPair Generate(RspCurve curve, SecureRandom? random = null)
     {
         if (random is null)
         {
-            using var fresh = System.Security.Cryptography.ECDiffieHellman.Create(DotNetKeys.Curve(curve));
-            System.Security.Cryptography.ECParameters p = fresh.ExportParameters(includePrivateParameters: true);
+            byte[] d, q;
+            if (OpenSslEc.IsAvailable)
+            {
+                (d, q) = OpenSslEc.GenerateKeyPair(curve);
+            }
+            else
+            {
+                using var fresh = System.Security.Cryptography.ECDiffieHellman.Create(DotNetKeys.Curve(curve));
+                System.Security.Cryptography.ECParameters p = fresh.ExportParameters(includePrivateParameters: true);
+                (d, q) = (p.D!, [0x04, .. p.Q.X!, .. p.Q.Y!]);
+            }
             try
             {
-                return new OneTimeKeyPair(EcKeys.PrivateKey(curve, p.D), EcKeys.PublicKeyFromUncompressedPoint(curve, [0x04, .. p.Q.X!, .. p.Q.Y!]));
+                return new OneTimeKeyPair(EcKeys.PrivateKey(curve, d), EcKeys.PublicKeyFromUncompressedPoint(curve, q));
             }
             finally
             {
-                System.Security.Cryptography.CryptographicOperations.ZeroMemory(p.D);
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(d);
             }
         }
 

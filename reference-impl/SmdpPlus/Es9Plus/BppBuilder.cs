@@ -41,13 +41,7 @@ public sealed class BppBuilder(SmdpOptions options)
     /// <summary>Builds the BPP. Throws <see cref="CryptographicException"/> when otPK.EUICC.ECKA is not a point of the curve.</summary>
     public BppOutput Build(BppInput input)
     {
-        ECCurve curve = OpenSslKeys.Curve(input.Curve);
-        using ECDiffieHellman own = input.ReusedOtSkDp is null ? ECDiffieHellman.Create(curve) : ECDiffieHellman.Create(new ECParameters { Curve = curve, D = input.ReusedOtSkDp });
-        ECParameters ownParameters = own.ExportParameters(true);
-        byte[] otPkDp = OpenSslKeys.Point(ownParameters);
-        using ECDiffieHellman other = ECDiffieHellman.Create(OpenSslKeys.FromPoint(input.Curve, input.OtPkEuicc));
-        using ECDiffieHellmanPublicKey otherKey = other.PublicKey;
-        byte[] shs = own.DeriveRawSecretAgreement(otherKey);
+        (byte[] otSkDp, byte[] otPkDp, byte[] shs) = Agree(input);
         SessionKeys keys = SessionKeyDerivation.Derive(shs, options.HostId, input.Eid);
 
         InitialiseSecureChannelRequest iscr = SecureChannel(input, otPkDp);
@@ -97,7 +91,28 @@ public sealed class BppBuilder(SmdpOptions options)
 
         var bpp = new BoundProfilePackage(iscr, first87, seq88, second87, seq86.Select(s => (ReadOnlyMemory<byte>)s).ToList());
         byte[] sessionKeys = [.. keys.InitialMacChainingValue, .. keys.SEnc, .. keys.SMac];
-        return new BppOutput(bpp.Encode(), ownParameters.D!, otPkDp, sessionKeys, ppk);
+        return new BppOutput(bpp.Encode(), otSkDp, otPkDp, sessionKeys, ppk);
+    }
+
+    /// <summary>
+    /// otSK.DP.ECKA (fresh, or the one reused for a retry), otPK.DP.ECKA and ShS with otPK.EUICC.ECKA (§3.1.3.3);
+    /// through OpenSSL directly where it can be called (<see cref="OpenSslEc"/>: a third of .NET's cost), else .NET.
+    /// </summary>
+    private static (byte[] OtSk, byte[] OtPk, byte[] ShS) Agree(BppInput input)
+    {
+        if (OpenSslEc.IsAvailable)
+        {
+            (byte[] d, byte[] q) = input.ReusedOtSkDp is { } reused
+                ? (reused, OpenSslEc.PublicPoint(input.Curve, reused))
+                : OpenSslEc.GenerateKeyPair(input.Curve);
+            return (d, q, OpenSslEc.SharedSecret(input.Curve, d, input.OtPkEuicc));
+        }
+        ECCurve curve = OpenSslKeys.Curve(input.Curve);
+        using ECDiffieHellman own = input.ReusedOtSkDp is null ? ECDiffieHellman.Create(curve) : ECDiffieHellman.Create(new ECParameters { Curve = curve, D = input.ReusedOtSkDp });
+        ECParameters ownParameters = own.ExportParameters(true);
+        using ECDiffieHellman other = ECDiffieHellman.Create(OpenSslKeys.FromPoint(input.Curve, input.OtPkEuicc));
+        using ECDiffieHellmanPublicKey otherKey = other.PublicKey;
+        return (ownParameters.D!, OpenSslKeys.Point(ownParameters), own.DeriveRawSecretAgreement(otherKey));
     }
 
     private InitialiseSecureChannelRequest SecureChannel(BppInput input, byte[] otPkDp)
