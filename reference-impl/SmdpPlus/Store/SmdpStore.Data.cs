@@ -8,27 +8,17 @@ public sealed partial class SmdpStore
     /// <summary>Adds a profile to the inventory (state as given, normally Available).</summary>
     public async Task AddProfileAsync(ProfileRecord p)
     {
-        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
-        SqliteConnection c = gate.Connection;
-        await using SqliteCommand cmd = c.CreateCommand();
-        cmd.CommandText =
+        await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
+        await tx.Command(
             """
             INSERT INTO profiles (iccid, profile_type, state, upp, upp_path, profile_name, service_provider_name,
                 profile_class, profile_policy_rules, notification_configuration, updated_at)
             VALUES ($i, $t, $s, $upp, $path, $name, $spn, $class, $ppr, $notif, $now)
-            """;
-        cmd.Parameters.AddWithValue("$i", p.Iccid);
-        cmd.Parameters.AddWithValue("$t", p.ProfileType);
-        cmd.Parameters.AddWithValue("$s", p.State.ToDb());
-        cmd.Parameters.AddWithValue("$upp", Db(p.Upp));
-        cmd.Parameters.AddWithValue("$path", Db(p.UppPath));
-        cmd.Parameters.AddWithValue("$name", Db(p.ProfileName));
-        cmd.Parameters.AddWithValue("$spn", Db(p.ServiceProviderName));
-        cmd.Parameters.AddWithValue("$class", Db(p.ProfileClass));
-        cmd.Parameters.AddWithValue("$ppr", Db(p.ProfilePolicyRules));
-        cmd.Parameters.AddWithValue("$notif", Db(p.NotificationConfigurationJson));
-        cmd.Parameters.AddWithValue("$now", Time(DateTimeOffset.UtcNow));
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+            """,
+            ("$i", p.Iccid), ("$t", p.ProfileType), ("$s", p.State.ToDb()), ("$upp", p.Upp), ("$path", p.UppPath),
+            ("$name", p.ProfileName), ("$spn", p.ServiceProviderName), ("$class", p.ProfileClass), ("$ppr", p.ProfilePolicyRules),
+            ("$notif", p.NotificationConfigurationJson), ("$now", Time(DateTimeOffset.UtcNow))).ExecuteNonQueryAsync().ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
     }
 
     public async Task<ProfileRecord?> GetProfileAsync(string iccid)
@@ -52,11 +42,9 @@ public sealed partial class SmdpStore
     /// <summary>Inserts or updates a download session (keyed by transactionId).</summary>
     public async Task SaveSessionAsync(DownloadSession s)
     {
-        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
-        SqliteCommand cmd = Prepared(Queries.SaveSessionSql, null);
-        Queries.BindSaveSession(cmd, s);
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
-        CacheSession(s);
+        await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
+        await tx.SaveSessionAsync(s).ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
     }
 
     public async Task<DownloadSession?> GetSessionAsync(string transactionId)
@@ -80,20 +68,10 @@ public sealed partial class SmdpStore
     /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
     public async Task<long> AddNotificationAsync(ReceivedNotification n)
     {
-        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
-        SqliteCommand cmd = Prepared(
-            """
-            INSERT INTO notifications (transaction_id, iccid, eid, kind, seq_number, pending_notification, received_at)
-            VALUES ($t, $i, $e, $k, $seq, $p, $now) RETURNING id
-            """, null);
-        cmd.Parameters.AddWithValue("$t", Db(n.TransactionId));
-        cmd.Parameters.AddWithValue("$i", Db(n.Iccid));
-        cmd.Parameters.AddWithValue("$e", Db(n.Eid));
-        cmd.Parameters.AddWithValue("$k", n.Kind);
-        cmd.Parameters.AddWithValue("$seq", Db(n.SequenceNumber));
-        cmd.Parameters.AddWithValue("$p", n.PendingNotification);
-        cmd.Parameters.AddWithValue("$now", Time(n.ReceivedAt == default ? DateTimeOffset.UtcNow : n.ReceivedAt));
-        return (long)(await cmd.ExecuteScalarAsync().ConfigureAwait(false))!;
+        await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
+        long id = await tx.AddNotificationAsync(n).ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
+        return id;
     }
 
     public async Task<IReadOnlyList<ReceivedNotification>> ListNotificationsAsync()
@@ -119,13 +97,10 @@ public sealed partial class SmdpStore
     /// </summary>
     public async Task AddPoolAsync(string matchingId, string profileType)
     {
-        using WriteGate gate = await WriteGateAsync().ConfigureAwait(false);
-        SqliteConnection c = gate.Connection;
-        await using SqliteCommand cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT OR REPLACE INTO pools (matching_id, profile_type) VALUES ($m, $t)";
-        cmd.Parameters.AddWithValue("$m", matchingId);
-        cmd.Parameters.AddWithValue("$t", profileType);
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
+        await tx.Command("INSERT OR REPLACE INTO pools (matching_id, profile_type) VALUES ($m, $t)", ("$m", matchingId), ("$t", profileType))
+            .ExecuteNonQueryAsync().ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>Every profile of the inventory (tools and tests).</summary>

@@ -9,7 +9,8 @@ public sealed record ProfileStateChange(string Iccid, string ProfileType, string
 /// <summary>
 /// The SM-DP+'s SQLite store: profiles, orders, download sessions, received notifications.
 /// One file, WAL mode, a busy timeout; the schema is created (and migrated) on open.
-/// Every write that must be atomic runs in a <see cref="StoreTransaction"/> (BEGIN IMMEDIATE).
+/// Every write runs in a <see cref="StoreTransaction"/>; concurrent ones share one SQLite transaction and its
+/// COMMIT (<see cref="WriteGroup"/>), each in a savepoint of its own.
 /// </summary>
 public sealed partial class SmdpStore : IDisposable
 {
@@ -49,6 +50,8 @@ public sealed partial class SmdpStore : IDisposable
             _sessions.TryAdd(session.TransactionId, session);
         }
     }
+
+    internal void ForgetSession(string transactionId) => _sessions.TryRemove(transactionId, out _);
 
     internal void ForgetSessionsOf(string iccid)
     {
@@ -135,12 +138,16 @@ public sealed partial class SmdpStore : IDisposable
         return c;
     }
 
-    /// <summary>Closes the writing connection (the server does it when it stops).</summary>
+    /// <summary>Closes the writing connection (the server does it when it stops), committing a group still open.</summary>
     public void Dispose()
     {
         _writeGate.Wait();
         try
         {
+            if (_group is { } open)
+            {
+                CloseGroup(open);
+            }
             foreach (SqliteCommand cmd in _prepared.Values)
             {
                 cmd.Dispose();
@@ -155,39 +162,132 @@ public sealed partial class SmdpStore : IDisposable
         }
     }
 
-    /// <summary>Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken at once).</summary>
+    /// <summary>Most members one <see cref="WriteGroup"/> takes before it is committed even though writers are waiting.</summary>
+    internal const int MaxGroupMembers = 64;
+
+    // The group the next writer joins (only touched under the write gate), and how many writers wait for the gate.
+    private WriteGroup? _group;
+    private int _waiting;
+
+    /// <summary>Writers waiting for the write gate (tests use it to line writers up into one group).</summary>
+    internal int WaitingWriters => Volatile.Read(ref _waiting);
+
+    /// <summary>
+    /// Starts a write transaction: takes the write gate and joins the open <see cref="WriteGroup"/> (or opens one
+    /// with BEGIN IMMEDIATE, which takes SQLite's write lock at once) inside a savepoint of its own.
+    /// </summary>
     public async Task<StoreTransaction> BeginAsync()
     {
-        await _writeGate.WaitAsync().ConfigureAwait(false);
+        Interlocked.Increment(ref _waiting);
         try
         {
-            SqliteConnection c = Writer;
-            // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE.
-            var tx = (SqliteTransaction)await c.BeginTransactionAsync().ConfigureAwait(false);
-            return new StoreTransaction(this, c, tx);
+            await _writeGate.WaitAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+        WriteGroup? group = _group;
+        try
+        {
+            if (group is null)
+            {
+                // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE.
+                group = new WriteGroup((SqliteTransaction)await Writer.BeginTransactionAsync().ConfigureAwait(false));
+                _group = group;
+            }
+            await Prepared("SAVEPOINT member", group.Transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+            group.Members++;
+            return new StoreTransaction(this, group);
         }
         catch
         {
-            _writeGate.Release();
+            if (group is not null)
+            {
+                _ = EndTurn(group);
+            }
+            else
+            {
+                _writeGate.Release();
+            }
             throw;
         }
     }
 
-    /// <summary>Takes the in-process write gate for a single-statement write; dispose to release.</summary>
-    internal async Task<WriteGate> WriteGateAsync()
+    /// <summary>
+    /// A member is done (its savepoint released or rolled back); the caller holds the write gate and gives it up here.
+    /// The group stays open while writers wait for the gate. When none does, its COMMIT is queued to the thread pool
+    /// rather than run at once, so that writers whose requests are already being processed join it first; a full or
+    /// failed group is committed (or rolled back) at once. The task completes when the group is committed.
+    /// </summary>
+    internal Task EndTurn(WriteGroup group)
+    {
+        try
+        {
+            if (group.Members >= MaxGroupMembers || group.Poisoned is not null)
+            {
+                CloseGroup(group);
+            }
+            else if (Volatile.Read(ref _waiting) == 0 && !group.CloseQueued)
+            {
+                group.CloseQueued = true;
+                ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Store.CloseLaterAsync(state.Group), (Store: this, Group: group), preferLocal: false);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return group.Committed.Task;
+    }
+
+    /// <summary>The queued COMMIT of a group, unless the group was committed meanwhile.</summary>
+    private async Task CloseLaterAsync(WriteGroup group)
     {
         await _writeGate.WaitAsync().ConfigureAwait(false);
-        return new WriteGate(_writeGate, Writer);
+        try
+        {
+            if (ReferenceEquals(_group, group))
+            {
+                CloseGroup(group);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
-    internal void ReleaseWriteGate() => _writeGate.Release();
-
-    internal readonly struct WriteGate(SemaphoreSlim gate, SqliteConnection writer) : IDisposable
+    /// <summary>COMMIT of the group, then its members' cache updates and state-change events, in their order.</summary>
+    private void CloseGroup(WriteGroup group)
     {
-        public SqliteConnection Connection => writer;
-
-        public void Dispose() => gate.Release();
+        _group = null;
+        try
+        {
+            if (group.Poisoned is { } cause)
+            {
+                throw new InvalidOperationException("a member of the write group could not roll its changes back; the whole group is rolled back", cause);
+            }
+            group.Transaction.Commit();
+        }
+        catch (Exception e)
+        {
+            // The connection rolls the whole transaction back; every member that committed into it fails.
+            ForgetAllSessions();
+            group.Transaction.Dispose();
+            group.Committed.TrySetException(e);
+            return;
+        }
+        group.Transaction.Dispose();
+        foreach (Action apply in group.AfterCommit)
+        {
+            apply();
+        }
+        group.Committed.TrySetResult();
+        RaiseChanges(group.Changes);
     }
+
+    private void ForgetAllSessions() => _sessions.Clear();
 
     internal void RaiseChanges(IReadOnlyList<ProfileStateChange> changes)
     {

@@ -3,24 +3,26 @@ using Microsoft.Data.Sqlite;
 namespace Conformance.SmdpPlus.Store;
 
 /// <summary>
-/// One atomic unit of work on the store. State changes go through <see cref="ChangeStateAsync"/>, which
-/// enforces <see cref="ProfileStateMachine"/>; listeners hear about them after <see cref="CommitAsync"/>.
-/// Disposing without committing rolls back.
+/// One atomic unit of work on the store, a member of a <see cref="WriteGroup"/> (group commit). State changes go
+/// through <see cref="ChangeStateAsync"/>, which enforces <see cref="ProfileStateMachine"/>; listeners hear about
+/// them after the group's COMMIT. <see cref="CommitAsync"/> returns once the changes are committed; disposing
+/// without committing rolls back this member's changes alone.
 /// </summary>
 public sealed class StoreTransaction : IAsyncDisposable
 {
     private readonly SmdpStore _store;
-    private readonly SqliteConnection _connection;
+    private readonly WriteGroup _group;
     private readonly SqliteTransaction _tx;
     private readonly List<ProfileStateChange> _changes = [];
     private readonly List<Action> _afterCommit = [];
-    private bool _done;
+    private readonly HashSet<string> _touchedSessions = new(StringComparer.Ordinal);
+    private bool _turnEnded;
 
-    internal StoreTransaction(SmdpStore store, SqliteConnection connection, SqliteTransaction tx)
+    internal StoreTransaction(SmdpStore store, WriteGroup group)
     {
         _store = store;
-        _connection = connection;
-        _tx = tx;
+        _group = group;
+        _tx = group.Transaction;
     }
 
     internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
@@ -44,10 +46,12 @@ public sealed class StoreTransaction : IAsyncDisposable
         SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
             ("$s", state.ToString()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", transactionId));
         bool changed = await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
-        if (changed && _store.TryCachedSession(transactionId, out DownloadSession? cached))
+        if (changed)
         {
-            DownloadSession updated = cached with { State = state, UpdatedAt = DateTimeOffset.UtcNow };
-            _afterCommit.Add(() => _store.CacheSession(updated));
+            DownloadSession? known = LatestKnown(transactionId);
+            DownloadSession? updated = known is null ? null : known with { State = state, UpdatedAt = DateTimeOffset.UtcNow };
+            Touch(transactionId, updated);
+            _afterCommit.Add(updated is null ? () => _store.ForgetSession(transactionId) : () => _store.CacheSession(updated));
         }
         return changed;
     }
@@ -143,15 +147,19 @@ public sealed class StoreTransaction : IAsyncDisposable
             ("$c", nameof(DownloadSessionState.Cancelled)), ("$done", nameof(DownloadSessionState.Completed)),
             ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid));
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        _group.AllSessionsChanged = true;
         _afterCommit.Add(() => _store.ForgetSessionsOf(iccid));
     }
 
-    /// <summary>The session as last committed (from the cache of committed sessions, else the database).</summary>
+    /// <summary>
+    /// The session as this transaction sees it: as written earlier in the group, else as last committed (from the
+    /// cache of committed sessions), else from the database.
+    /// </summary>
     public async Task<DownloadSession?> GetSessionAsync(string transactionId)
     {
-        if (_store.TryCachedSession(transactionId, out DownloadSession? cached))
+        if (LatestKnown(transactionId) is { } known)
         {
-            return cached;
+            return known;
         }
         SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
         return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
@@ -162,7 +170,24 @@ public sealed class StoreTransaction : IAsyncDisposable
         SqliteCommand cmd = Command(Queries.SaveSessionSql);
         Queries.BindSaveSession(cmd, session);
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        Touch(session.TransactionId, session);
         _afterCommit.Add(() => _store.CacheSession(session));
+    }
+
+    /// <summary>The newest version of a session known without a query, or null when only the database knows.</summary>
+    private DownloadSession? LatestKnown(string transactionId)
+    {
+        if (_group.Sessions.TryGetValue(transactionId, out DownloadSession? written))
+        {
+            return written;
+        }
+        return !_group.AllSessionsChanged && _store.TryCachedSession(transactionId, out DownloadSession? cached) ? cached : null;
+    }
+
+    private void Touch(string transactionId, DownloadSession? session)
+    {
+        _group.Sessions[transactionId] = session;
+        _touchedSessions.Add(transactionId);
     }
 
     /// <summary>The order carrying this (non-empty) MatchingID, or null.</summary>
@@ -213,31 +238,50 @@ public sealed class StoreTransaction : IAsyncDisposable
         return (long)(await cmd.ExecuteScalarAsync().ConfigureAwait(false))!;
     }
 
+    /// <summary>
+    /// Makes this transaction's changes part of its group and returns once the group is committed (at once when no
+    /// other writer is waiting). Throws when the group's COMMIT failed: then nothing of this transaction was kept.
+    /// </summary>
     public async Task CommitAsync()
     {
-        await _tx.CommitAsync().ConfigureAwait(false);
-        _done = true;
-        foreach (Action apply in _afterCommit)
+        if (_turnEnded)
         {
-            apply();
+            throw new InvalidOperationException("the store transaction has already ended");
         }
-        _store.RaiseChanges(_changes);
+        await _store.Prepared("RELEASE member", _tx).ExecuteNonQueryAsync().ConfigureAwait(false);
+        _group.AfterCommit.AddRange(_afterCommit);
+        _group.Changes.AddRange(_changes);
+        _turnEnded = true;
+        await _store.EndTurn(_group).ConfigureAwait(false);
     }
 
+    /// <summary>Without <see cref="CommitAsync"/>: rolls this transaction's changes back and leaves the group.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_done)
+        if (_turnEnded)
         {
-            await _tx.RollbackAsync().ConfigureAwait(false);
+            return;
         }
-
+        _turnEnded = true;
         try
         {
-            await _tx.DisposeAsync().ConfigureAwait(false);
+            await _store.Prepared("ROLLBACK TO member", _tx).ExecuteNonQueryAsync().ConfigureAwait(false);
+            await _store.Prepared("RELEASE member", _tx).ExecuteNonQueryAsync().ConfigureAwait(false);
+            // What this transaction wrote to sessions is gone again: later members read those from the database.
+            foreach (string transactionId in _touchedSessions)
+            {
+                _group.Sessions[transactionId] = null;
+            }
+        }
+        catch (Exception e)
+        {
+            _group.Poisoned = e;
+            throw;
         }
         finally
         {
-            _store.ReleaseWriteGate();
+            // The group's outcome is the other members' business.
+            _ = _store.EndTurn(_group);
         }
     }
 
