@@ -8,6 +8,7 @@ using Conformance.Euicc.Card;
 using Conformance.Euicc.Es10;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Pki;
+using Conformance.Rsp.StatusCodes;
 
 namespace Conformance.Benchmarks.Download;
 
@@ -72,6 +73,19 @@ internal sealed class BenchCard : IAsyncDisposable
         catch (Exception e) when (e is LpaStepException or Es10Exception or RspTransportException)
         {
             return $"{matchingId}: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Deletes the profiles the lane installed (ES10c.eUICCMemoryReset, SGP.22 §5.7.19), between measured rounds: a card
+    /// keeps its profiles in a list, so without it each round would find the card fuller and slower than the one before.
+    /// </summary>
+    public async Task EmptyAsync(CancellationToken ct)
+    {
+        EuiccMemoryResetResult result = (await _euicc.EuiccMemoryResetAsync(NamedBitList.Of(ResetOption.deleteOperationalProfiles), ct).ConfigureAwait(false)).Value;
+        if (result != EuiccMemoryResetResult.ok)
+        {
+            throw new InvalidOperationException($"lane {_lane}: eUICCMemoryReset answered {result}");
         }
     }
 

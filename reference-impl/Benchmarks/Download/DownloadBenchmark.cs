@@ -99,6 +99,7 @@ public static class DownloadBenchmark
             var results = new List<DownloadResult>();
             for (int round = 0; round < rounds; round++)
             {
+                await Task.WhenAll(cards.Select(card => card.EmptyAsync(CancellationToken.None))).ConfigureAwait(false);
                 double cpu0 = await CpuAsync(server).ConfigureAwait(false);
                 TimeSpan client0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
