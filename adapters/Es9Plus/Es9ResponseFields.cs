@@ -92,16 +92,12 @@ internal sealed class Es9ResponseFields(JsonElement body, RspHttpResponse http, 
             return false;
         }
         int pad = s.EndsWith("==", StringComparison.Ordinal) ? 2 : s.EndsWith('=') ? 1 : 0;
-        for (int i = 0; i < s.Length - pad; i++)
-        {
-            char c = s[i];
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '+' || c == '/'))
-            {
-                return false;
-            }
-        }
-        return true;
+        return !s.AsSpan(0, s.Length - pad).ContainsAnyExcept(Base64Alphabet);
     }
+
+    // Vectorised search: a BPP field is tens of kilobytes of base64.
+    private static readonly System.Buffers.SearchValues<char> Base64Alphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
     private RspTransportException Invalid(string name, string problem, Exception? inner = null) =>
         new(RspTransportFailure.InvalidField, $"{label}: field {name} of the answer of {http.Exchange.Url} {problem.TrimEnd('.')}.", inner)
