@@ -125,6 +125,22 @@ public class StoreGroupCommitTests
         }
     }
 
+    [Test]
+    public async Task AListenerThatThrowsStopsNeitherTheOthersNorTheCommit()
+    {
+        const string iccid = "89049032000000000001";
+        using SmdpStore store = SmdpStore.Open(DbPath);
+        await store.AddProfileAsync(new ProfileRecord { Iccid = iccid, ProfileType = "Test" });
+        var heard = new List<ProfileStateChange>();
+        store.ProfileStateChanged += _ => throw new InvalidOperationException("a listener's bug");
+        store.ProfileStateChanged += heard.Add;
+
+        Assert.That(await store.ChangeStateAsync(iccid, SmdpProfileState.Available, SmdpProfileState.Allocated), Is.True);
+        // Listeners have heard by the time the commit returns.
+        Assert.That(heard.Select(h => h.To), Is.EqualTo(new[] { SmdpProfileState.Allocated }));
+        Assert.That((await store.GetProfileAsync(iccid))!.State, Is.EqualTo(SmdpProfileState.Allocated));
+    }
+
     /// <summary>Ends every transaction of a test, also those a failed assertion left open, so the store's gate is free again.</summary>
     private static async Task EndAll(StoreTransaction first, params Task<StoreTransaction>?[] others)
     {

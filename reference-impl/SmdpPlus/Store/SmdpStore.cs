@@ -279,21 +279,46 @@ public sealed partial class SmdpStore : IDisposable
             return;
         }
         group.Transaction.Dispose();
-        foreach (Action apply in group.AfterCommit)
+        try
         {
-            apply();
+            // The committed-session cache is up to date, and listeners have heard, before any member answers.
+            foreach (Action apply in group.AfterCommit)
+            {
+                apply();
+            }
+            RaiseChanges(group.Changes);
         }
-        group.Committed.TrySetResult();
-        RaiseChanges(group.Changes);
+        finally
+        {
+            group.Committed.TrySetResult();
+        }
     }
 
     private void ForgetAllSessions() => _sessions.Clear();
 
+    /// <summary>
+    /// Tells the listeners; one that throws neither stops the others nor undoes the commit (it may run on a thread
+    /// of its own after a queued COMMIT, where no caller would see the exception), so it is reported on stderr.
+    /// </summary>
     internal void RaiseChanges(IReadOnlyList<ProfileStateChange> changes)
     {
+        if (ProfileStateChanged is not { } listeners)
+        {
+            return;
+        }
         foreach (ProfileStateChange change in changes)
         {
-            ProfileStateChanged?.Invoke(change);
+            foreach (Action<ProfileStateChange> listener in listeners.GetInvocationList().Cast<Action<ProfileStateChange>>())
+            {
+                try
+                {
+                    listener(change);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine($"SM-DP+ store: a listener of profile state changes failed on {change.Iccid} {change.From} -> {change.To}: {e}");
+                }
+            }
         }
     }
 
