@@ -98,7 +98,7 @@ public sealed class BppBuilder(SmdpOptions options)
     /// otSK.DP.ECKA (fresh, or the one reused for a retry), otPK.DP.ECKA and ShS with otPK.EUICC.ECKA (§3.1.3.3);
     /// through OpenSSL directly where it can be called (<see cref="OpenSslEc"/>: a third of .NET's cost), else .NET.
     /// </summary>
-    private static (byte[] OtSk, byte[] OtPk, byte[] ShS) Agree(BppInput input)
+    internal static (byte[] OtSk, byte[] OtPk, byte[] ShS) Agree(BppInput input)
     {
         if (OpenSslEc.IsAvailable)
         {
@@ -107,10 +107,25 @@ public sealed class BppBuilder(SmdpOptions options)
                 : OpenSslEc.GenerateKeyPair(input.Curve);
             return (d, q, OpenSslEc.SharedSecret(input.Curve, d, input.OtPkEuicc));
         }
+        return AgreeThroughDotNet(input);
+    }
+
+    /// <summary>The same through .NET's <see cref="ECDiffieHellman"/>, where libcrypto cannot be called directly.</summary>
+    internal static (byte[] OtSk, byte[] OtPk, byte[] ShS) AgreeThroughDotNet(BppInput input)
+    {
         ECCurve curve = OpenSslKeys.Curve(input.Curve);
         using ECDiffieHellman own = input.ReusedOtSkDp is null ? ECDiffieHellman.Create(curve) : ECDiffieHellman.Create(new ECParameters { Curve = curve, D = input.ReusedOtSkDp });
         ECParameters ownParameters = own.ExportParameters(true);
-        using ECDiffieHellman other = ECDiffieHellman.Create(OpenSslKeys.FromPoint(input.Curve, input.OtPkEuicc));
+        ECParameters otherParameters;
+        try
+        {
+            otherParameters = OpenSslKeys.FromPoint(input.Curve, input.OtPkEuicc);
+        }
+        catch (EcFormatException e)
+        {
+            throw new CryptographicException(e.Message, e);
+        }
+        using ECDiffieHellman other = ECDiffieHellman.Create(otherParameters);
         using ECDiffieHellmanPublicKey otherKey = other.PublicKey;
         return (ownParameters.D!, OpenSslKeys.Point(ownParameters), own.DeriveRawSecretAgreement(otherKey));
     }
