@@ -175,6 +175,9 @@ public sealed partial class SmdpStore : IDisposable
     /// <summary>
     /// Starts a write transaction: takes the write gate and joins the open <see cref="WriteGroup"/> (or opens one
     /// with BEGIN IMMEDIATE, which takes SQLite's write lock at once) inside a savepoint of its own.
+    /// Use the transaction at once and end it (commit or dispose) without waiting for anything else: the members
+    /// before it in the group are answered only when it has ended, so a caller that awaits another transaction's
+    /// commit while holding this one (or before using it) waits for itself.
     /// </summary>
     public async Task<StoreTransaction> BeginAsync()
     {
