@@ -41,14 +41,11 @@ public static unsafe partial class OpenSslEc
         {
             Check(EC_KEY_generate_key(key) == 1, "EC_KEY_generate_key");
             var d = new byte[EcKeys.FieldLength];
-            var q = new byte[EcKeys.UncompressedPointLength];
-            fixed (byte* pd = d, pq = q)
+            fixed (byte* pd = d)
             {
                 Check(EC_KEY_priv2oct(key, pd, (nuint)d.Length) == (nuint)d.Length, "EC_KEY_priv2oct");
-                Check(EC_POINT_point2oct(group, EC_KEY_get0_public_key(key), UncompressedForm, pq, (nuint)q.Length, 0) == (nuint)q.Length,
-                    "EC_POINT_point2oct");
             }
-            return (d, q);
+            return (d, Uncompressed(group, EC_KEY_get0_public_key(key)));
         }
         finally
         {
@@ -70,12 +67,7 @@ public static unsafe partial class OpenSslEc
                 scalar = BN_bin2bn(pd, d.Length, 0);
             }
             Check(scalar != 0 && EC_POINT_mul(group, point, scalar, 0, 0, 0) == 1, "EC_POINT_mul");
-            var q = new byte[EcKeys.UncompressedPointLength];
-            fixed (byte* pq = q)
-            {
-                Check(EC_POINT_point2oct(group, point, UncompressedForm, pq, (nuint)q.Length, 0) == (nuint)q.Length, "EC_POINT_point2oct");
-            }
-            return q;
+            return Uncompressed(group, point);
         }
         finally
         {
@@ -117,6 +109,17 @@ public static unsafe partial class OpenSslEc
             EC_POINT_free(point);
             EC_KEY_free(key);
         }
+    }
+
+    /// <summary>A point of <paramref name="group"/> as 04||X||Y.</summary>
+    private static byte[] Uncompressed(nint group, nint point)
+    {
+        var q = new byte[EcKeys.UncompressedPointLength];
+        fixed (byte* pq = q)
+        {
+            Check(EC_POINT_point2oct(group, point, UncompressedForm, pq, (nuint)q.Length, 0) == (nuint)q.Length, "EC_POINT_point2oct");
+        }
+        return q;
     }
 
     private static void CheckScalar(ReadOnlySpan<byte> d)
