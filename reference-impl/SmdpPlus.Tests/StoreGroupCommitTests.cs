@@ -1,4 +1,5 @@
 using Conformance.SmdpPlus.Store;
+using Conformance.SmdpPlus.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Conformance.SmdpPlus.Tests;
@@ -7,26 +8,8 @@ namespace Conformance.SmdpPlus.Tests;
 /// Group commit (<see cref="WriteGroup"/>): writers that wait for the write gate join the open SQLite transaction,
 /// each in its own savepoint, and are answered only after the one COMMIT.
 /// </summary>
-public class StoreGroupCommitTests
+public class StoreGroupCommitTests : StoreDirectory
 {
-    private string _dir = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "smdp-group-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, true);
-    }
-
-    private string DbPath => Path.Combine(_dir, "smdp.db");
-
     private static DownloadSession Session(string transactionId) => new() { TransactionId = transactionId, ServerChallenge = [1, 2, 3] };
 
     [Test]

@@ -2,29 +2,12 @@ using Conformance.Rsp.StatusCodes;
 using Conformance.SmdpPlus.Es2Plus;
 using Conformance.SmdpPlus.Http;
 using Conformance.SmdpPlus.Store;
+using Conformance.SmdpPlus.Tests.Support;
 
 namespace Conformance.SmdpPlus.Tests;
 
-public class StoreTests
+public class StoreTests : StoreDirectory
 {
-    private string _dir = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "smdp-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, true);
-    }
-
-    private string DbPath => Path.Combine(_dir, "smdp.db");
-
     private static ProfileRecord Profile(string iccid, string type = "Test") => new() { Iccid = iccid, ProfileType = type, ProfileName = "P " + iccid };
 
     private static string Iccid(int i) => $"89049032000000{i:D5}";
