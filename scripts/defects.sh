@@ -4,7 +4,7 @@
 # reference SM-DP+ (SmdpDefect) or of the emulated eUICC (EuiccDefect), the tag expression of the scenarios
 # that must catch it and a fragment their failure message must contain. The entries are the test cases of
 # DefectProofTests (steps/Runs.Tests), which ./conformance test runs too; this command runs only them and
-# prints one row per entry. Sourced by ./conformance (ROOT, CONFIG, BUILD_DIR, die, need_dotnet, ensure_feed).
+# prints one row per entry. Sourced by ./conformance (ROOT, CONFIG, BUILD_DIR, die, need_dotnet).
 
 defects_usage() {
   cat <<'USAGE'
@@ -46,7 +46,6 @@ run_defects() {
     esac
   done
   need_dotnet
-  ensure_feed || exit 2
   local dll="$ROOT/steps/Runs.Tests/bin/$CONFIG/net10.0/Conformance.Runs.Tests.dll"
   defects_ensure_built "$dll" || exit 2
 

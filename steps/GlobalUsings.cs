@@ -1,5 +1,3 @@
-// The one place that names the BDD framework (SpecFlow 3.9). Moving to Reqnroll is mechanical:
-// replace these two lines with "global using Reqnroll;" and "global using Reqnroll.BoDi;", and
-// the package reference in Conformance.Steps.csproj.
-global using BoDi;
-global using TechTalk.SpecFlow;
+// The one place that names the BDD framework (Reqnroll 3.3). Its object container is Reqnroll.BoDi.
+global using Reqnroll;
+global using Reqnroll.BoDi;

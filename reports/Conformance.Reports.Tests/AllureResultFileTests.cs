@@ -77,7 +77,7 @@ public class AllureResultFileTests
             Assert.That(labels["curve"], Is.EqualTo(new[] { "NIST" }));
             Assert.That(labels["target"], Is.EqualTo(new[] { "reference" }));
             Assert.That(labels["host"], Is.EqualTo(new[] { "test-host" }));
-            Assert.That(labels["framework"], Is.EqualTo(new[] { "SpecFlow" }));
+            Assert.That(labels["framework"], Is.EqualTo(new[] { "Reqnroll" }));
             Assert.That(labels["sequence"], Is.EqualTo(new[] { "#03" }));
             Assert.That(labels["side"], Is.EqualTo(new[] { "smdp" }));
         });

@@ -88,7 +88,7 @@ public static class HarnessProcess
         }
 
         start.Environment["CONFORMANCE_OUT"] = outDirectory;
-        start.Environment["SPECFLOW_TELEMETRY_ENABLED"] = "0";
+        start.Environment["REQNROLL_TELEMETRY_ENABLED"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 

@@ -22,7 +22,8 @@ public sealed class BppOutcomeSteps(Es9Driver es9, BppDriver bpp)
             : "SGP.22 §5.5.4: the package carries no ReplaceSessionKeys (secondSequenceOf87): the profile is protected with S-ENC/S-MAC, not PPKs");
     }
 
-    [Then(@"^the bound profile package carries StoreMetadata in at least (\d+) '88' segments$")]
+    // A Cucumber expression (Reqnroll): {int} is the number of segments.
+    [Then("the bound profile package carries StoreMetadata in at least {int} '88' segments")]
     public void MetadataSegments(int count) =>
         Assert.That(Package().SequenceOf88, Has.Count.GreaterThanOrEqualTo(count), "SGP.22 §2.5.4: sequenceOf88 segments of StoreMetadata");
 

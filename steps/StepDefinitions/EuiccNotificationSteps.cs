@@ -36,9 +36,10 @@ public sealed class EuiccNotificationSteps(EuiccDriver euicc, CardDownloadDriver
         Assert.That(n!.NotificationAddress, Is.EqualTo(smdp.Address), $"SGP.22 §5.7.9: the {e} notification goes to the address of the profile's notificationConfigurationInfo");
     });
 
-    [Then(@"^ListNotification filtered on (install|enable|disable|delete) operations holds (no|only) notifications? (?:for|of that kind)(?: (" + ProfileNames + "))?$")]
-    public Task Filtered(string operation, string which, string? name) => EuiccDriver.Checked(async () =>
+    [Then(@"^ListNotification filtered on (install|enable|disable|delete) operations holds (no|only) notifications? (?:for|of that kind)( (?:" + ProfileNames + ")|)$")]
+    public Task Filtered(string operation, string which, string profile) => EuiccDriver.Checked(async () =>
     {
+        string name = profile.Trim();
         NotificationEvent e = Operations[operation].Event;
         IReadOnlyList<NotificationMetadata> filtered = await ListAsync(NamedBitList.Of((int)e)).ConfigureAwait(false);
         if (which == "only")
@@ -48,7 +49,7 @@ public sealed class EuiccNotificationSteps(EuiccDriver euicc, CardDownloadDriver
             return;
         }
 
-        Assert.That(Find(filtered, e, name!), Is.Null, $"SGP.22 §5.7.9: ListNotification filtered on {e} must not list a notification {name} has none of");
+        Assert.That(Find(filtered, e, name), Is.Null, $"SGP.22 §5.7.9: ListNotification filtered on {e} must not list a notification {name} has none of");
     });
 
     [When(@"^the LPA retrieves the pending notifications$")]
@@ -68,8 +69,8 @@ public sealed class EuiccNotificationSteps(EuiccDriver euicc, CardDownloadDriver
     }
 
     [Given(@"^the LPA has removed the (install|enable|disable|delete) notification of (" + ProfileNames + ")()$")]
-    [When(@"^the LPA removes the (install|enable|disable|delete) notification of (" + ProfileNames + ")( again)?$")]
-    public Task Remove(string operation, string name, string? again) => EuiccDriver.Checked(async () =>
+    [When(@"^the LPA removes the (install|enable|disable|delete) notification of (" + ProfileNames + ")( again|)$")]
+    public Task Remove(string operation, string name, string again) => EuiccDriver.Checked(async () =>
     {
         if (string.IsNullOrEmpty(again))
         {

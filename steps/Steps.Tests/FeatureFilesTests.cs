@@ -21,7 +21,7 @@ public partial class FeatureFilesTests
     public void EveryStepPatternIsUsedByAFeature()
     {
         var unused = StepCatalog.Patterns(typeof(HarnessRun).Assembly)
-            .Where(p => !Scenarios.SelectMany(s => s.Steps).Any(s => s.Keyword == p.Keyword && Regex.IsMatch(s.Text, p.Pattern)))
+            .Where(p => !Scenarios.SelectMany(s => s.Steps).Any(s => p.Matches(s.Keyword, s.Text)))
             .Select(p => $"{p.BindingClass}.{p.Method}");
         Assert.That(unused, Is.Empty);
     }
@@ -31,12 +31,25 @@ public partial class FeatureFilesTests
     {
         IReadOnlyList<StepPattern> patterns = StepCatalog.Patterns(typeof(HarnessRun).Assembly);
         var wrong = Scenarios.SelectMany(s => s.Steps.Select(step => (s, step)))
-            .Select(x => (x.s, x.step, matches: patterns.Where(p => p.Keyword == x.step.Keyword && Regex.IsMatch(x.step.Text, p.Pattern)).ToList()))
+            .Select(x => (x.s, x.step, matches: patterns.Where(p => p.Matches(x.step.Keyword, x.step.Text)).ToList()))
             .Where(x => x.matches.Count != 1)
             .Select(x => $"{x.s.FeaturePath}: {x.step.Keyword} {x.step.Text} -> " +
                 (x.matches.Count == 0 ? "no step definition" : "ambiguous: " + string.Join(", ", x.matches.Select(m => $"{m.BindingClass}.{m.Method}"))))
             .Distinct();
-        Assert.That(wrong, Is.Empty, "SpecFlow fails such a step at run time (undefined or ambiguous)");
+        Assert.That(wrong, Is.Empty, "Reqnroll fails such a step at run time (undefined or ambiguous)");
+    }
+
+    [Test]
+    public void EveryStepGivesItsMethodOneArgumentPerParameter()
+    {
+        IReadOnlyList<StepPattern> patterns = StepCatalog.Patterns(typeof(HarnessRun).Assembly);
+        var wrong = Scenarios.SelectMany(s => s.Steps.Select(step => (s, step)))
+            .SelectMany(x => patterns.Where(p => p.Matches(x.step.Keyword, x.step.Text)).Select(p => (x.s, x.step, p)))
+            .Where(x => x.p.ArgumentsFor(x.step.Text, x.step.HasArgument) != x.p.Parameters)
+            .Select(x => $"{x.s.FeaturePath}: {x.step.Keyword} {x.step.Text} -> {x.p.BindingClass}.{x.p.Method} takes {x.p.Parameters}, " +
+                $"gets {x.p.ArgumentsFor(x.step.Text, x.step.HasArgument)}")
+            .Distinct();
+        Assert.That(wrong, Is.Empty, "Reqnroll fails such a step at run time (parameter count mismatch); an optional part is an alternative with an empty branch: '( again|)'");
     }
 
     [Test]

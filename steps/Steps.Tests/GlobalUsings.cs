@@ -1,2 +1,2 @@
-// As in ../GlobalUsings.cs: the only place this project names the BDD framework (for Table).
-global using TechTalk.SpecFlow;
+// As in ../GlobalUsings.cs: the only place this project names the BDD framework (for DataTable).
+global using Reqnroll;

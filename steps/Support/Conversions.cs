@@ -60,7 +60,7 @@ public sealed partial class Conversions(OrderSession session)
         }
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (TableRow row in table.Rows)
+        foreach (DataTableRow row in table.Rows)
         {
             string name = row["field"];
             if (!allowed.Contains(name))

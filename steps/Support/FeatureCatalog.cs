@@ -5,14 +5,14 @@ using Gherkin.Ast;
 namespace Conformance.Steps.Support;
 
 /// <summary>A scenario as written in a feature file (an outline counts once per example row).</summary>
-public sealed record FeatureScenario(string FeaturePath, string Name, IReadOnlyList<string> Tags, IReadOnlyList<(string Keyword, string Text)> Steps)
+public sealed record FeatureScenario(string FeaturePath, string Name, IReadOnlyList<string> Tags, IReadOnlyList<(string Keyword, string Text, bool HasArgument)> Steps)
 {
     public string? TestCaseId => Tags.FirstOrDefault(t => t.StartsWith("TC_", StringComparison.Ordinal));
 
     public ScenarioRef ToRef() => new(TestCaseId ?? "", ScenarioDescription.SequenceOf(Name), Name);
 }
 
-/// <summary>Reads every feature file with the Gherkin parser (the one SpecFlow uses): for coverage, the glossary and the step catalog.</summary>
+/// <summary>Reads every feature file with the Gherkin parser (the one Reqnroll uses): for coverage, the glossary and the step catalog.</summary>
 public static class FeatureCatalog
 {
     public static IReadOnlyList<FeatureScenario> Load(string featuresDirectory)
@@ -70,16 +70,16 @@ public static class FeatureCatalog
         }
     }
 
-    /// <summary>Steps with their effective keyword (And/But take the one before).</summary>
-    private static List<(string, string)> Texts(List<Step> steps, Func<string, string> fill)
+    /// <summary>Steps with their effective keyword (And/But take the one before) and whether a data table or doc string follows.</summary>
+    private static List<(string, string, bool)> Texts(List<Step> steps, Func<string, string> fill)
     {
-        var result = new List<(string, string)>();
+        var result = new List<(string, string, bool)>();
         string last = "Given";
         foreach (Step step in steps)
         {
             string keyword = step.Keyword.Trim();
             last = keyword is "And" or "But" or "*" ? last : keyword;
-            result.Add((last, fill(step.Text)));
+            result.Add((last, fill(step.Text), step.Argument is not null));
         }
 
         return result;

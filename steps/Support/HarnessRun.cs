@@ -143,10 +143,22 @@ public sealed class HarnessRun : IAsyncDisposable
         ["tags"] = RunSelection.Of(Config)?.ToTestFilter() ?? "(all)",
         ["test hosts"] = Shard?.Split('/')[1] ?? "1",
         ["harness version"] = typeof(HarnessRun).Assembly.GetName().Version?.ToString() ?? "?",
-        ["BDD framework"] = typeof(ScenarioContext).Assembly.GetName().Name + " " + typeof(ScenarioContext).Assembly.GetName().Version,
+        ["BDD framework"] = BddFramework,
         [".NET"] = RuntimeInformation.FrameworkDescription,
         ["OS"] = RuntimeInformation.OSDescription,
     };
+
+    /// <summary>"Reqnroll 3.3.4": the package version (the assembly version is only 3.0.0.0).</summary>
+    public static string BddFramework
+    {
+        get
+        {
+            System.Reflection.Assembly reqnroll = typeof(ScenarioContext).Assembly;
+            string? version = reqnroll.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0];
+            return $"{reqnroll.GetName().Name} {version ?? reqnroll.GetName().Version?.ToString()}";
+        }
+    }
 
     private static string Host(string smdpAddress) => smdpAddress.Split(':')[0];
 

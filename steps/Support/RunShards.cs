@@ -8,7 +8,7 @@ namespace Conformance.Steps.Support;
 /// of work is a feature's scenarios on one curve (a generated NUnit fixture, narrowed to @nist, @brp or
 /// neither), so a feature's two curves can run in two hosts; units go to the least-loaded host, largest
 /// first, weighed by their scenario count. Each host gets a dotnet test filter: the run's selection and
-/// its units. Read from the compiled fixtures, so the filters name exactly the classes SpecFlow generated.
+/// its units. Read from the compiled fixtures, so the filters name exactly the classes Reqnroll generated.
 /// </summary>
 public static class RunShards
 {
@@ -42,7 +42,7 @@ public static class RunShards
         }
     }
 
-    /// <summary>Every scenario compiled into <paramref name="steps"/> (the SpecFlow-generated NUnit fixtures).</summary>
+    /// <summary>Every scenario compiled into <paramref name="steps"/> (the Reqnroll-generated NUnit fixtures).</summary>
     public static IReadOnlyList<CompiledScenario> Scenarios(Assembly steps)
     {
         ArgumentNullException.ThrowIfNull(steps);

@@ -5,7 +5,7 @@ using ReportScenario = Conformance.Reports.Allure.ScenarioInfo;
 
 namespace Conformance.Steps.Support;
 
-/// <summary>Maps a SpecFlow scenario (tags, titles, outline arguments) to the report's <see cref="ReportScenario"/>.</summary>
+/// <summary>Maps a Reqnroll scenario (tags, titles, outline arguments) to the report's <see cref="ReportScenario"/>.</summary>
 public static partial class ScenarioDescription
 {
     private static readonly (string Tag, string Interface)[] Interfaces =

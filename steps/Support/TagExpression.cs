@@ -4,7 +4,7 @@ namespace Conformance.Steps.Support;
 
 /// <summary>
 /// A Cucumber tag expression ("@smdp and not (@negative or @brp)"), evaluated against a scenario's tags
-/// and translated into a dotnet test filter over the NUnit categories SpecFlow generates from tags.
+/// and translated into a dotnet test filter over the NUnit categories Reqnroll generates from tags.
 /// Grammar: or-expr := and-expr ("or" and-expr)*; and-expr := unary ("and" unary)*;
 /// unary := "not" unary | "(" or-expr ")" | @tag.
 /// </summary>

@@ -5,7 +5,7 @@ public static class AllureStatuses
 {
     /// <summary>
     /// Failed for an assertion (any exception whose type, or a base type, has "Assert" in its
-    /// name: NUnit's AssertionException, SpecFlow/Reqnroll assertion types, our own
+    /// name: NUnit's AssertionException, Reqnroll assertion types, our own
     /// ConformanceAssertion...), Broken for everything else (harness bug, I/O, timeout).
     /// </summary>
     public static AllureStatus FromException(Exception error)

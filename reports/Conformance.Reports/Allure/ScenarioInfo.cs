@@ -24,7 +24,7 @@ public sealed record ScenarioInfo(string Name, string Interface, string Function
     public string? Target { get; init; }
     public string? Side { get; init; }
     public string Host { get; init; } = Environment.MachineName;
-    public string Framework { get; init; } = "SpecFlow";
+    public string Framework { get; init; } = "Reqnroll";
     public string? Description { get; init; }
     public IReadOnlyList<AllureParameter> Parameters { get; init; } = [];
     public IReadOnlyList<AllureLink> Links { get; init; } = [];
