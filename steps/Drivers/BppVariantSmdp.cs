@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Conformance.Adapters.Es2Plus;
-using Conformance.Rsp.Saip;
 using Conformance.SmdpPlus;
 using Conformance.SmdpPlus.Hosting;
 using Conformance.SmdpPlus.Store;
 using Conformance.Steps.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conformance.Steps.Drivers;
 
@@ -33,27 +31,23 @@ public sealed class BppVariantSmdp : IAsyncDisposable
     private const int MetadataPiece = 48;
     private static readonly ConcurrentDictionary<BppVariant, Lazy<Task<BppVariantSmdp>>> Running = new();
 
-    private readonly string _directory;
+    private readonly BundledSmdp _smdp;
     private int _next;
 
-    private BppVariantSmdp(SmdpServer server, Uri bound, string directory, BppVariant variant)
+    private BppVariantSmdp(BundledSmdp smdp, BppVariant variant)
     {
-        Server = server;
-        Bound = bound;
-        _directory = directory;
+        _smdp = smdp;
         Variant = variant;
     }
 
-    public SmdpServer Server { get; }
+    public SmdpServer Server => _smdp.Server;
 
     public BppVariant Variant { get; }
 
-    private Uri Bound { get; }
+    /// <inheritdoc cref="BundledSmdp.BaseAddress"/>
+    public Uri BaseAddress(string smdpAddress) => _smdp.BaseAddress(smdpAddress);
 
-    /// <summary>Where the LPA and the operator reach it: the SM-DP+ address's host name, connected to loopback.</summary>
-    public Uri BaseAddress(string smdpAddress) => new($"https://{smdpAddress.Split(':')[0]}:{Bound.Port}/");
-
-    public IPEndPoint Endpoint => new(IPAddress.Parse(Bound.Host), Bound.Port);
+    public IPEndPoint Endpoint => _smdp.Endpoint;
 
     /// <summary>The variant server of the run, started on first use.</summary>
     public static Task<BppVariantSmdp> GetAsync(HarnessRun run, BppVariant variant)
@@ -75,32 +69,15 @@ public sealed class BppVariantSmdp : IAsyncDisposable
     private static async Task<BppVariantSmdp> StartAsync(HarnessRun run, BppVariant variant)
     {
         ReferenceSmdp reference = run.Reference ?? throw new InvalidOperationException("variants exist only for the bundled reference SM-DP+");
-        string directory = Path.Combine(Path.GetTempPath(), "conformance-smdp-variant-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
         SmdpOptions options = reference.Server.Services.GetRequiredService<SmdpOptions>() with
         {
-            Port = 0,
-            DatabasePath = Path.Combine(directory, "smdp.db"),
             UseProfileProtectionKeys = variant == BppVariant.ProfileProtectionKeys,
             MetadataSegmentSize = variant == BppVariant.SplitMetadata ? MetadataPiece : 1008,
         };
-        var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
-        Uri bound = await server.StartAsync().ConfigureAwait(false);
-        string notifications = ReferenceSmdp.NotificationConfiguration(run.Config.SmdpAddress);
-        for (int i = 1; i <= PoolSize; i++)
-        {
-            string iccid = Identifiers.InventoryIccid(3 + (int)variant, i);
-            await server.Store.AddProfileAsync(new ProfileRecord
-            {
-                Iccid = iccid,
-                ProfileType = "Conformance-Variant",
-                Upp = SyntheticProfile.Build(iccid, "Conformance-Variant", minimumSize: ReferenceSmdp.ProfileSize),
-                ProfileName = $"Variant {variant} {iccid[^4..]}",
-                ServiceProviderName = "Conformance Test Operator",
-                NotificationConfigurationJson = notifications,
-            }).ConfigureAwait(false);
-        }
-        return new BppVariantSmdp(server, bound, directory, variant);
+        IEnumerable<ProfileRecord> inventory = Enumerable.Range(1, PoolSize)
+            .Select(i => Identifiers.InventoryIccid(3 + (int)variant, i))
+            .Select(iccid => BundledSmdp.SyntheticProfile(iccid, "Conformance-Variant", $"Variant {variant} {iccid[^4..]}", run.Config.SmdpAddress));
+        return new BppVariantSmdp(await BundledSmdp.StartAsync("smdp-variant", options, inventory).ConfigureAwait(false), variant);
     }
 
     /// <summary>Stops every variant server of the run (end of the run).</summary>
@@ -113,16 +90,5 @@ public sealed class BppVariantSmdp : IAsyncDisposable
         Running.Clear();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temporary directory (SQLite may still hold the file)
-        }
-    }
+    public ValueTask DisposeAsync() => _smdp.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using Conformance.Adapters.Es10;
 using Conformance.Adapters.Es9Plus;
@@ -8,13 +7,11 @@ using Conformance.Adapters.Lpa;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
-using Conformance.Rsp.Saip;
 using Conformance.SmdpPlus;
 using Conformance.SmdpPlus.Es2Plus;
 using Conformance.SmdpPlus.Hosting;
 using Conformance.SmdpPlus.Store;
 using Conformance.Steps.Support;
-using Microsoft.Extensions.Logging;
 
 namespace Conformance.Steps.Drivers;
 
@@ -31,10 +28,9 @@ public sealed record ReleasedProfile(string Iccid, string MatchingId, string? Co
 public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioContext scenario, FeatureContext feature) : IAsyncDisposable
 {
     private const string ProfileType = "Conformance-eUICC";
-    private SmdpServer? _server;
+    private BundledSmdp? _smdp;
     private RspHttpTransport? _http;
     private IEs9PlusClient? _client;
-    private string? _directory;
 
     /// <summary>Faults the server will inject (set before the first download).</summary>
     public HashSet<SmdpFault> Faults { get; } = [];
@@ -54,7 +50,7 @@ public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioCon
     /// <summary>The PKI of the scenario's curve.</summary>
     public CurvePki CurvePki => run.Pki.For(Curve);
 
-    public bool Started => _server is not null;
+    public bool Started => _smdp is not null;
 
     /// <summary>
     /// Puts a new profile (synthetic SAIP, a few '86' segments long) with a released order for <paramref name="eid"/>
@@ -65,17 +61,12 @@ public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioCon
         SmdpServer server = await StartAsync().ConfigureAwait(false);
         string iccid = NewIccid();
         string matchingId = Identifiers.NewMatchingId();
-        await server.Store.AddProfileAsync(new ProfileRecord
+        await server.Store.AddProfileAsync(BundledSmdp.SyntheticProfile(iccid, ProfileType, $"eUICC test {iccid[^4..]}", Address,
+            notifications: "\"install\",\"enable\",\"disable\",\"delete\"") with
         {
-            Iccid = iccid,
-            ProfileType = ProfileType,
             State = SmdpProfileState.Released,
-            ProfileName = $"eUICC test {iccid[^4..]}",
-            ServiceProviderName = "Conformance Test Operator",
             ProfileClass = (int)Rsp.StatusCodes.ProfileClass.operational,
             ProfilePolicyRules = pprBits == 0 ? null : pprBits,
-            NotificationConfigurationJson = $$"""[{"operations":["install","enable","disable","delete"],"address":"{{Address}}"}]""",
-            Upp = SyntheticProfile.Build(iccid, ProfileType, ReferenceSmdp.ProfileSize),
         }).ConfigureAwait(false);
         await using (StoreTransaction tx = await server.Store.BeginAsync().ConfigureAwait(false))
         {
@@ -110,38 +101,32 @@ public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioCon
 
     private async Task<SmdpServer> StartAsync()
     {
-        if (_server is not null)
+        if (_smdp is not null)
         {
-            return _server;
+            return _smdp.Server;
         }
 
         CurvePki tls = PkiMaterial.TlsCurve(run.Pki);
-        _directory = Path.Combine(Path.GetTempPath(), "conformance-euicc-smdp-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
         var options = new SmdpOptions
         {
-            BindAddress = "127.0.0.1",
-            Port = 0,
             SmdpAddress = Address,
             TlsCertificate = PkiMaterial.WithKey(tls.DpTls.Certificate, tls.DpTls.RequirePrivateKey()),
-            DatabasePath = Path.Combine(_directory, "smdp.db"),
             Pki = new TestPki([CurvePki], run.Pki.Operator),
             Faults = Faults,
             FaultSegmentIndex = FaultSegmentIndex,
             UseProfileProtectionKeys = UseProfileProtectionKeys,
         };
-        var server = new SmdpServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
-        Uri bound = await server.StartAsync().ConfigureAwait(false);
-        _server = server;
+        // The inventory holds only what the scenario releases (ReleaseProfileAsync).
+        BundledSmdp smdp = _smdp = await BundledSmdp.StartAsync("euicc-smdp", options, []).ConfigureAwait(false);
         _http = SmdpHttpClientFactory.CreateTransport(new SmdpHttpOptions
         {
-            BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"https://{Address.Split(':')[0]}:{bound.Port}/")),
-            ConnectTo = new IPEndPoint(IPAddress.Loopback, bound.Port),
+            BaseAddress = smdp.BaseAddress(Address),
+            ConnectTo = smdp.Endpoint,
             TrustedRoots = [PkiMaterial.Certificate(tls.Ci.Certificate)],
             Timeout = run.Config.Timeout,
         }, trace);
         _client = Es9PlusClient.Create(_http);
-        return server;
+        return smdp.Server;
     }
 
     /// <summary>An ICCID of the harness's own range (89 990 9...) with a random serial, so a card never holds it already.</summary>
@@ -151,22 +136,9 @@ public sealed class ServerSideSmdp(HarnessRun run, EuiccTrace trace, ScenarioCon
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
-        if (_server is not null)
+        if (_smdp is not null)
         {
-            await _server.DisposeAsync().ConfigureAwait(false);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        }
-
-        if (_directory is not null)
-        {
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort: a temporary directory
-            }
+            await _smdp.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
