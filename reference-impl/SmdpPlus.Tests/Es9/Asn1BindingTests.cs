@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.SmdpPlus.Tests.Support;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
 
 namespace Conformance.SmdpPlus.Tests.Es9;
 

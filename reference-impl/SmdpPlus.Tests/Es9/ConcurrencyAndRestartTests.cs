@@ -2,7 +2,7 @@ using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Store;
 using Conformance.SmdpPlus.Tests.Support;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
 
 namespace Conformance.SmdpPlus.Tests.Es9;
 

@@ -2,7 +2,7 @@ using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Bsp;
 using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Tests.Support;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
 
 namespace Conformance.SmdpPlus.Tests.Es9;
 

@@ -1,7 +1,7 @@
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.SmdpPlus.Store;
 using Conformance.SmdpPlus.Tests.Support;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
 
 namespace Conformance.SmdpPlus.Tests.Es9;
 

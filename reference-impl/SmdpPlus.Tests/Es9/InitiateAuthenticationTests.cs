@@ -1,7 +1,8 @@
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Tests.Support;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
+using Conformance.SmdpPlus.Hosting;
 
 namespace Conformance.SmdpPlus.Tests.Es9;
 
@@ -34,10 +35,10 @@ public class InitiateAuthenticationTests
         Assert.That(s1.EuiccChallenge, Is.EqualTo(challenge));
         Assert.That(Convert.ToHexString(s1.TransactionId), Is.EqualTo(ia.Field("transactionId")));
         Assert.That(s1.ServerAddress, Is.EqualTo("testsmdpplus1.example.com"));
-        Assert.That(DownloadLpa.DecodeOctets(ia.Base64("euiccCiPKIdToBeUsed"), 0x04), Is.EqualTo(_c.Pki.Ci.Certificate.SubjectKeyIdentifier));
+        Assert.That(Asn1BindingMapper.DecodeOctets(ia.Base64("euiccCiPKIdToBeUsed"), 0x04), Is.EqualTo(_c.Pki.Ci.Certificate.SubjectKeyIdentifier));
         var cert = RspCertificate.Parse(ia.Base64("serverCertificate"));
         Assert.That(cert.Policies, Does.Contain(RspCertificatePolicies.DpAuth));
-        byte[] sig = DownloadLpa.DecodeOctets(ia.Base64("serverSignature1"), 0x5F37);
+        byte[] sig = Asn1BindingMapper.DecodeOctets(ia.Base64("serverSignature1"), 0x5F37);
         Assert.That(Rsp.Crypto.BouncyCastleEcdsa.Instance.Verify(cert.PublicKey!, s1.SignedData.Span, sig), Is.True);
     }
 

@@ -3,7 +3,7 @@ using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Es2Plus;
 using Conformance.SmdpPlus.Es9Plus;
 using Conformance.SmdpPlus.Store;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
 
 namespace Conformance.SmdpPlus.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Crypto;
-using Conformance.SmdpPlus.Testing;
+using Conformance.SmdpPlus.Tests.Doubles;
 
 namespace Conformance.SmdpPlus.Tests.Support;
 

@@ -2,7 +2,6 @@ using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.StatusCodes;
 using Conformance.SmdpPlus.Es9Plus;
 using Conformance.SmdpPlus.Http;
-using Conformance.SmdpPlus.Testing;
 using Es9 = Conformance.SmdpPlus.Es9Plus;
 
 namespace Conformance.SmdpPlus.Hosting;
@@ -90,7 +89,24 @@ public static class Asn1BindingMapper
         throw new RspRequestException(failed?.Code ?? FunctionStatusCodes.RequestInvalid, failed?.Message ?? "HandleNotification has no ASN.1 response");
     }
 
-    private static byte[] Octets(string base64, int tag) => DownloadLpa.DecodeOctets(Convert.FromBase64String(base64), tag);
+    private static byte[] Octets(string base64, int tag) => DecodeOctets(Convert.FromBase64String(base64), tag);
+
+    /// <summary>The content of a one-TLV DER field (5F37 signature or 04 key identifier).</summary>
+    internal static byte[] DecodeOctets(byte[] tlv, int tag)
+    {
+        int header = tag > 0xFF ? 2 : 1;
+        int len = tlv[header];
+        int at = header + 1;
+        if (len == 0x81)
+        {
+            len = tlv[at++];
+        }
+        if (at + len != tlv.Length || (tag > 0xFF ? (tlv[0] << 8) | tlv[1] : tlv[0]) != tag)
+        {
+            throw new FormatException($"expected one TLV with tag {tag:X}");
+        }
+        return tlv[at..];
+    }
 
     private static bool Is(RspResult.Failure? f, StatusCode c) => f is not null && f.Code.Matches(c);
 

@@ -5,8 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.StatusCodes;
+using Conformance.SmdpPlus.Hosting;
 
-namespace Conformance.SmdpPlus.Testing;
+namespace Conformance.SmdpPlus.Tests.Doubles;
 
 /// <summary>What the SM-DP+ answered to one ES9+ call (JSON binding, SGP.22 v2.5 §6.5).</summary>
 public sealed record Es9Answer(HttpStatusCode HttpStatus, JsonElement? Body, string? AdminProtocol)
@@ -103,8 +104,8 @@ public sealed class DownloadLpa(HttpClient http, string smdpAddress, IDownloadEu
     /// <summary>The ES10b.AuthenticateServer request the LPA builds from InitiateAuthentication's answer (SGP.22 §5.7.13).</summary>
     public static AuthenticateServerRequest AuthenticateServerRequestFrom(Es9Answer ia, string? matchingId) =>
         new(ServerSigned1.Decode(ia.Base64("serverSigned1")),
-            DecodeOctets(ia.Base64("serverSignature1"), 0x5F37),
-            DecodeOctets(ia.Base64("euiccCiPKIdToBeUsed"), 0x04),
+            Asn1BindingMapper.DecodeOctets(ia.Base64("serverSignature1"), 0x5F37),
+            Asn1BindingMapper.DecodeOctets(ia.Base64("euiccCiPKIdToBeUsed"), 0x04),
             ia.Base64("serverCertificate"),
             CtxParams1.Common(new CtxParamsForCommonAuthentication(matchingId, Device)));
 
@@ -115,7 +116,7 @@ public sealed class DownloadLpa(HttpClient http, string smdpAddress, IDownloadEu
         byte[]? hashCc = signed2.CcRequiredFlag && confirmationCode is not null
             ? SHA256.HashData([.. SHA256.HashData(Encoding.UTF8.GetBytes(confirmationCode)), .. Convert.FromHexString(transactionId)])
             : null;
-        return new PrepareDownloadRequest(signed2, DecodeOctets(ac.Base64("smdpSignature2"), 0x5F37), hashCc, ac.Base64("smdpCertificate"));
+        return new PrepareDownloadRequest(signed2, Asn1BindingMapper.DecodeOctets(ac.Base64("smdpSignature2"), 0x5F37), hashCc, ac.Base64("smdpCertificate"));
     }
 
     /// <summary>POSTs one ES9+ function with the binding's headers.</summary>
@@ -133,22 +134,5 @@ public sealed class DownloadLpa(HttpClient http, string smdpAddress, IDownloadEu
         JsonElement? parsed = content.Length == 0 ? null : JsonDocument.Parse(content).RootElement.Clone();
         return new Es9Answer(response.StatusCode, parsed,
             response.Headers.TryGetValues("X-Admin-Protocol", out IEnumerable<string>? v) ? v.FirstOrDefault() : null);
-    }
-
-    /// <summary>The content of a one-TLV DER field (5F37 signature or 04 key identifier).</summary>
-    public static byte[] DecodeOctets(byte[] tlv, int tag)
-    {
-        int header = tag > 0xFF ? 2 : 1;
-        int len = tlv[header];
-        int at = header + 1;
-        if (len == 0x81)
-        {
-            len = tlv[at++];
-        }
-        if (at + len != tlv.Length || (tag > 0xFF ? (tlv[0] << 8) | tlv[1] : tlv[0]) != tag)
-        {
-            throw new FormatException($"expected one TLV with tag {tag:X}");
-        }
-        return tlv[at..];
     }
 }

@@ -7,7 +7,7 @@ using Conformance.Rsp.Saip;
 using Conformance.Rsp.StatusCodes;
 using Conformance.SmdpPlus.Crypto;
 
-namespace Conformance.SmdpPlus.Testing;
+namespace Conformance.SmdpPlus.Tests.Doubles;
 
 public sealed partial class TestDoubleEuicc
 {

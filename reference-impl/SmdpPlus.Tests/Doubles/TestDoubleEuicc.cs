@@ -6,7 +6,7 @@ using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 
-namespace Conformance.SmdpPlus.Testing;
+namespace Conformance.SmdpPlus.Tests.Doubles;
 
 /// <summary>
 /// A small eUICC test double built from the protocol core (SGP.22 v2.5 §3.1.2–§3.1.3, §5.7.5–§5.7.6, §5.7.13–§5.7.14):

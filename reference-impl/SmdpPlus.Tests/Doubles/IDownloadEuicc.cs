@@ -1,4 +1,4 @@
-namespace Conformance.SmdpPlus.Testing;
+namespace Conformance.SmdpPlus.Tests.Doubles;
 
 /// <summary>
 /// The eUICC side of a profile download as an LPA drives it (ES10b, SGP.22 v2.5 §5.7), in DER: the seam where

@@ -5,7 +5,7 @@ using Conformance.Rsp.Pki;
 using Conformance.Rsp.StatusCodes;
 using Conformance.SmdpPlus.Crypto;
 
-namespace Conformance.SmdpPlus.Testing;
+namespace Conformance.SmdpPlus.Tests.Doubles;
 
 public sealed partial class TestDoubleEuicc
 {
