@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,8 +8,10 @@ namespace Conformance.Adapters.Es2Plus;
 /// <summary>
 /// The operator's side of ES2+ (SGP.22 v2.5 §5.3) over the JSON binding (§6.5.1, §6.5.2): HTTPS POST to
 /// /gsma/rsp2/es2plus/&lt;function&gt; with mutual TLS, a request header {functionRequesterIdentifier,
-/// functionCallIdentifier}, and a typed answer carrying header.functionExecutionStatus. Every exchange,
-/// successful or not, goes to the recorder given at construction.
+/// functionCallIdentifier}, and a typed answer carrying header.functionExecutionStatus. The calls go through the
+/// adapters' <see cref="RspHttpTransport"/>, as ES9+ does: bounded by the timeout, never retried, the server
+/// certificate checked against the configured roots only and the URL's host, failures said in one sentence, and
+/// every exchange, successful or not, given to the recorder.
 /// </summary>
 public sealed class Es2PlusClient : IDisposable
 {
@@ -20,19 +19,26 @@ public sealed class Es2PlusClient : IDisposable
     private const string Interface = "ES2+";
 
     private readonly Es2PlusClientOptions _options;
-    private readonly IExchangeRecorder _recorder;
-    private readonly HttpClient _http;
+    private readonly RspHttpTransport _transport;
     private long _calls;
 
     /// <param name="options">Where and how to connect.</param>
     /// <param name="recorder">Receives every exchange (for reports); null records nothing.</param>
-    /// <param name="handler">Replaces the TLS handler (tests); the options' certificates are then not used.</param>
-    public Es2PlusClient(Es2PlusClientOptions options, IExchangeRecorder? recorder = null, HttpMessageHandler? handler = null)
+    public Es2PlusClient(Es2PlusClientOptions options, IExchangeRecorder? recorder = null)
+        : this(options, SmdpHttpClientFactory.CreateTransport(HttpOptions(options), recorder))
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    /// <summary>Over a handler of the tests' own (no TLS, no sockets): the options' certificates are not used.</summary>
+    internal Es2PlusClient(Es2PlusClientOptions options, IExchangeRecorder? recorder, HttpMessageHandler handler)
+        : this(options, new RspHttpTransport(HttpOptions(options), recorder ?? NullExchangeRecorder.Instance, handler))
+    {
+    }
+
+    private Es2PlusClient(Es2PlusClientOptions options, RspHttpTransport transport)
+    {
         _options = options;
-        _recorder = recorder ?? NullExchangeRecorder.Instance;
-        _http = new HttpClient(handler ?? CreateHandler(options)) { Timeout = options.Timeout };
+        _transport = transport;
     }
 
     /// <summary>ES2+.DownloadOrder (SGP.22 v2.5 §5.3.1, §6.5.2.1).</summary>
@@ -94,56 +100,22 @@ public sealed class Es2PlusClient : IDisposable
             body[name] = value;
         }
 
-        string json = body.ToJsonString();
-        var url = new Uri(_options.BaseAddress, BasePath + path);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "UTF-8" };
-        request.Headers.Add(RspMediaTypes.AdminProtocolHeader, _options.AdminProtocol);
-
-        RecordedExchange sent = new()
-        {
-            Kind = ExchangeKind.Http,
-            Label = $"{Interface} {function}",
-            Started = DateTimeOffset.UtcNow,
-            Duration = TimeSpan.Zero,
-            Method = request.Method.Method,
-            Url = url,
-            RequestHeaders = Headers(request.Headers, request.Content.Headers),
-            Request = Encoding.UTF8.GetBytes(json),
-            RequestContentType = request.Content.Headers.ContentType.ToString(),
-        };
-        var clock = Stopwatch.StartNew();
-        HttpResponseMessage response;
+        byte[] json = Encoding.UTF8.GetBytes(body.ToJsonString());
+        RspHttpResponse response;
         try
         {
-            response = await _http.SendAsync(request, ct).ConfigureAwait(false);
+            response = await _transport.PostAsync(BasePath + path, json, "application/json;charset=UTF-8",
+                [KeyValuePair.Create(RspMediaTypes.AdminProtocolHeader, _options.AdminProtocol)], $"{Interface} {function}", ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (RspTransportException e)
         {
-            string problem = e is TaskCanceledException ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : Describe(e);
-            RecordedExchange failed = sent with { Duration = clock.Elapsed, Error = problem };
-            _recorder.Record(failed);
-            throw new Es2PlusTransportException(function, $"ES2+ {function}: {problem}", failed, e);
+            throw new Es2PlusTransportException(function, e.Message, e.Exchange!, e);
         }
 
-        using (response)
-        {
-            byte[] answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-            RecordedExchange exchange = sent with
-            {
-                Duration = clock.Elapsed,
-                HttpVersion = response.Version.ToString(2),
-                StatusCode = (int)response.StatusCode,
-                ResponseHeaders = Headers(response.Headers, response.Content.Headers),
-                Response = answer,
-                ResponseContentType = response.Content.Headers.ContentType?.ToString(),
-            };
-            _recorder.Record(exchange);
-            return Parse(function, response, Encoding.UTF8.GetString(answer), exchange, result);
-        }
+        return Parse(function, response, Encoding.UTF8.GetString(response.Body), response.Exchange, result);
     }
 
-    private static Es2PlusResponse<T> Parse<T>(string function, HttpResponseMessage response, string text, RecordedExchange exchange, Func<JsonElement, T> result)
+    private static Es2PlusResponse<T> Parse<T>(string function, RspHttpResponse response, string text, RecordedExchange exchange, Func<JsonElement, T> result)
         where T : class
     {
         // SGP.22 §6.5.1: a function answer is HTTP 200 with a JSON body carrying header.functionExecutionStatus.
@@ -152,9 +124,9 @@ public sealed class Es2PlusClient : IDisposable
             throw new Es2PlusProtocolException(function, $"ES2+ {function}: the SM-DP+ answered HTTP {(int)response.StatusCode}, not 200 with a function answer", exchange);
         }
 
-        if (response.Content.Headers.ContentType?.MediaType is not "application/json")
+        if (response.MediaType is not "application/json")
         {
-            throw new Es2PlusProtocolException(function, $"ES2+ {function}: the answer's Content-Type is '{response.Content.Headers.ContentType}', not application/json", exchange);
+            throw new Es2PlusProtocolException(function, $"ES2+ {function}: the answer's Content-Type is '{response.ContentType}', not application/json", exchange);
         }
 
         JsonElement root;
@@ -210,17 +182,6 @@ public sealed class Es2PlusClient : IDisposable
         return new FunctionExecutionStatus(status);
     }
 
-    private static List<KeyValuePair<string, string>> Headers(HttpHeaders headers, HttpHeaders? content)
-    {
-        var all = headers.Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value))).ToList();
-        if (content is not null)
-        {
-            all.AddRange(content.Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value))));
-        }
-
-        return all;
-    }
-
     private static JsonObject Fields(params (string Name, string? Value)[] fields)
     {
         var o = new JsonObject();
@@ -244,62 +205,23 @@ public sealed class Es2PlusClient : IDisposable
     private string NewCallIdentifier() =>
         FormattableString.Invariant($"{Guid.NewGuid():N}-{Interlocked.Increment(ref _calls)}");
 
-    private static string Describe(Exception e)
+    /// <summary>
+    /// The transport's options: the server certificate must chain to <see cref="Es2PlusClientOptions.TrustedRoots"/> and name
+    /// the URL's host (SGP.22 §2.6.6: ES2+ is TLS with mutual authentication); the operator's certificate goes with every handshake.
+    /// </summary>
+    private static SmdpHttpOptions HttpOptions(Es2PlusClientOptions options)
     {
-        var parts = new List<string>();
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        ArgumentNullException.ThrowIfNull(options);
+        return new SmdpHttpOptions
         {
-            if (!parts.Contains(x.Message))
-            {
-                parts.Add(x.Message);
-            }
-        }
-
-        return string.Join(": ", parts);
+            BaseAddress = options.BaseAddress,
+            TrustedRoots = options.TrustedRoots,
+            ClientCertificate = options.ClientCertificate,
+            ConnectTo = options.ConnectTo,
+            Timeout = options.Timeout,
+            ConnectTimeout = options.Timeout,
+        };
     }
 
-    private static SocketsHttpHandler CreateHandler(Es2PlusClientOptions options)
-    {
-        var handler = new SocketsHttpHandler { ConnectTimeout = options.Timeout, PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
-        if (options.TrustedRoots.Count > 0)
-        {
-            // The SM-DP+ TLS certificate must chain to one of the configured roots (and match the host name).
-            handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-                DisableCertificateDownloads = true,
-            };
-            handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(options.TrustedRoots);
-        }
-
-        if (options.ConnectTo is { } endpoint)
-        {
-            handler.ConnectCallback = async (_, ct) =>
-            {
-                var socket = new System.Net.Sockets.Socket(endpoint.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(endpoint, ct).ConfigureAwait(false);
-                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
-
-        if (options.ClientCertificate is { } client)
-        {
-            handler.SslOptions.ClientCertificates = [client];
-            // Present the operator certificate whatever CA list the server announces.
-            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => client;
-        }
-
-        return handler;
-    }
-
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _transport.Dispose();
 }

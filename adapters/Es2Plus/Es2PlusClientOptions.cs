@@ -11,7 +11,10 @@ public sealed record Es2PlusClientOptions
     /// <summary>The operator's TLS client certificate with its private key (ES2+ is mutually authenticated TLS, SGP.22 §2.6.6).</summary>
     public X509Certificate2? ClientCertificate { get; init; }
 
-    /// <summary>Roots trusted for the SM-DP+ TLS certificate; empty: the system's trust store.</summary>
+    /// <summary>
+    /// The only roots the SM-DP+'s TLS certificate may chain to (as for ES9+, the system trust store is never used);
+    /// empty: every connection fails as untrusted.
+    /// </summary>
     public X509Certificate2Collection TrustedRoots { get; init; } = [];
 
     /// <summary>X-Admin-Protocol sent with every request (SGP.22 §6.5.1).</summary>

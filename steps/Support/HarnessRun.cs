@@ -92,7 +92,7 @@ public sealed class HarnessRun : IAsyncDisposable
             Es2Plus = new Es2PlusClientOptions
             {
                 // The URL carries the SM-DP+ name (SNI, certificate name check); the socket goes to loopback.
-                BaseAddress = new Uri($"https://{Host(Config.SmdpAddress)}:{Reference.BoundAddress.Port}/"),
+                BaseAddress = Reference.BaseAddress(Config.SmdpAddress),
                 ConnectTo = Reference.Endpoint,
                 TrustedRoots = [PkiMaterial.Certificate(PkiMaterial.TlsCurve(Pki).Ci.Certificate)],
                 ClientCertificate = OperatorCertificate(),
@@ -106,7 +106,8 @@ public sealed class HarnessRun : IAsyncDisposable
         Es2Plus = new Es2PlusClientOptions
         {
             BaseAddress = Config.Es2PlusUrl ?? Config.SmdpUrl!,
-            TrustedRoots = Config.TrustPath is null ? [] : PkiMaterial.Roots(Config.TrustPath),
+            // One rule for ES2+ and ES9+: the --trust roots, else the run PKI's CIs (which issue CERT.DPtls, SGP.22 §4.5.2.1).
+            TrustedRoots = Config.TrustPath is null ? [.. Pki.Curves.Select(c => PkiMaterial.Certificate(c.Ci.Certificate))] : PkiMaterial.Roots(Config.TrustPath),
             ClientCertificate = OperatorCertificate(),
             AdminProtocol = Config.AdminProtocol,
             Timeout = Config.Timeout,

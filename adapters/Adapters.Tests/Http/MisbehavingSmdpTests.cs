@@ -101,8 +101,9 @@ public class MisbehavingSmdpTests
         return e;
     }
 
-    [TestCase(Misbehaviour.Hang, "no answer within 2 s")]
-    [TestCase(Misbehaviour.Reset, "reset")] // the ES2+ client passes on what .NET says ("Connection reset by peer")
+    // The same sentences as ES9+ (both go through RspHttpTransport).
+    [TestCase(Misbehaviour.Hang, "no complete answer within 2 s from https://")]
+    [TestCase(Misbehaviour.Reset, "the connection was reset or closed by the server")]
     public async Task Es2NoAnswerIsATransportFailure(Misbehaviour misbehaviour, string says)
     {
         using var smdp = new MisbehavingSmdp(misbehaviour);
