@@ -50,6 +50,15 @@ internal static class Program
 
         Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
         Console.WriteLine($"target={config.SmdpTarget}");
+        switch (HarnessRun.OrderSourceOf(config))
+        {
+            case Support.Orders.OrderBook book:
+                Console.WriteLine($"orders={book.Name}: {book.Unused} of {book.Orders.Count} orders unused (ledger {book.Ledger})");
+                break;
+            case { } source:
+                Console.WriteLine($"orders={source.Name}");
+                break;
+        }
         if (!config.Euicc.IsEmulated)
         {
             // Fail fast: the card must be there before any scenario runs.

@@ -68,7 +68,8 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
         AuthenticateClientOk ac = s.AuthenticateClientResult!.Value!;
         OneTimeKeyPair otk = _otk ?? throw new InvalidOperationException("the eUICC's one-time key of the binding was not kept");
         DownloadEuicc euicc = await es9.EuiccAsync().ConfigureAwait(false);
-        string iccid = orders.Iccid ?? throw new InvalidOperationException("the scenario ordered no profile");
+        // An order from a file or a command may come without its ICCID: then the one the SM-DP+ announced in AuthenticateClient.
+        string iccid = orders.Iccid ?? es9.AnnouncedIccid ?? throw new InvalidOperationException("the scenario ordered no profile");
         byte[]? upp = ReferenceStore is { } store ? (await store.GetProfileAsync(iccid).ConfigureAwait(false))?.Upp : null;
         var input = new BppVerificationInput(otk, Convert.FromHexString(euicc.Eid), s.TransactionId!, RspCertificate.Parse(ac.SmdpCertificate),
             ac.ProfileMetaData.Encoded.ToArray(), iccid, upp);

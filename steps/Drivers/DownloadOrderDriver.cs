@@ -1,6 +1,7 @@
 using Conformance.Adapters.Es2Plus;
 using Conformance.SmdpPlus.Store;
 using Conformance.Steps.Support;
+using Conformance.Steps.Support.Orders;
 
 namespace Conformance.Steps.Drivers;
 
@@ -34,7 +35,7 @@ public enum DownloadOrderStyle
 /// and the run's inventory), and cancels at the end of the scenario the orders found by EID rather than by
 /// MatchingID, so that they cannot be taken by a later scenario's download.
 /// </summary>
-public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, OrderSession session)
+public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, OrderSession session, StepAttachments attachments)
 {
     /// <summary>The SM-DS address put into ConfirmOrder for SM-DS events (the GSMA root SM-DS name LPAs use).</summary>
     public const string SmdsAddress = "lpa.ds.gsma.com";
@@ -49,10 +50,20 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
 
     public DownloadOrderStyle? Style { get; private set; }
 
-    /// <summary>Orders and confirms a profile in <paramref name="style"/>; the scenario fails when the SM-DP+ refuses.</summary>
+    /// <summary>
+    /// Orders and confirms a profile in <paramref name="style"/>; the scenario fails when the SM-DP+ refuses. With orders
+    /// from a file or a command (the <c>orders</c> setting) it takes one from there instead, and the scenario is skipped,
+    /// with the reason, when the source has none that fits.
+    /// </summary>
     public async Task PrepareAsync(DownloadOrderStyle style)
     {
         Style = style;
+        if (run.OrderSource is { } source)
+        {
+            await TakeAsync(source, style).ConfigureAwait(false);
+            return;
+        }
+
         string eid = style == DownloadOrderStyle.ForAnotherEid ? Identifiers.Eid2 : Identifiers.Eid1;
         await orders.OrderProfileAsync(eid).ConfigureAwait(false);
         bool byEid = style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId;
@@ -62,6 +73,31 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
             MatchingId: MatchingId ?? "", ConfirmationCode: ConfirmationCode,
             SmdsAddress: style is DownloadOrderStyle.SmdsEventWithMatchingId or DownloadOrderStyle.SmdsEventWithoutMatchingId ? SmdsAddress : null);
         await orders.RequireSuccessAsync(orders.ConfirmOrderAsync(request), $"ConfirmOrder of the order ({style})").ConfigureAwait(false);
+    }
+
+    /// <summary>What an order of <paramref name="style"/> must be, for the eUICC of the run (SGP.22 v2.5 §3.1.1, §3.1.3).</summary>
+    public static OrderNeeds NeedsOf(DownloadOrderStyle style) => new(
+        Eid: style == DownloadOrderStyle.ForAnotherEid ? Identifiers.Eid2 : Identifiers.Eid1,
+        EidRequired: style is DownloadOrderStyle.ForAnotherEid or DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId,
+        MatchingId: style is not (DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId),
+        ConfirmationCode: style == DownloadOrderStyle.ActivationCodeWithConfirmationCode,
+        Released: style != DownloadOrderStyle.NotReleased,
+        SmdsEvent: style is DownloadOrderStyle.SmdsEventWithMatchingId or DownloadOrderStyle.SmdsEventWithoutMatchingId);
+
+    private async Task TakeAsync(IOrderSource source, DownloadOrderStyle style)
+    {
+        OrderNeeds needs = NeedsOf(style);
+        (TakenOrder? order, string? lacking) = await source.TakeAsync(needs, CancellationToken.None).ConfigureAwait(false);
+        if (order is null)
+        {
+            Assert.Ignore($"Not applicable to this target: {lacking}");
+        }
+
+        MatchingId = needs.MatchingId ? order!.MatchingId : null;
+        ConfirmationCode = order!.ConfirmationCode;
+        session.Iccid = order.Iccid;
+        session.Eid = needs.EidRequired ? needs.Eid : null;
+        attachments.Add("order", "text/plain", $"{needs.Describe()}, taken from {source.Name}: {order.Origin}");
     }
 
     /// <summary>
@@ -96,7 +132,7 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
     public async Task CleanUpAsync()
     {
         // The SM-DP+ finds an order by EID when it has no MatchingID or an SM-DS address (SGP.22 §3.1.3.1).
-        if (Style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId or DownloadOrderStyle.SmdsEventWithMatchingId
+        if (run.OrderSource is null && Style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId or DownloadOrderStyle.SmdsEventWithMatchingId
             && session.Iccid is { } iccid)
         {
             await orders.CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Unavailable, Identifiers.Eid1, session.MatchingId)).ConfigureAwait(false);

@@ -11,7 +11,8 @@ namespace Conformance.Steps.Drivers;
 /// </summary>
 public sealed class E2eDriver(Es9Driver es9, BppDriver bpp, NotificationDriver notifications, DownloadOrderDriver orders)
 {
-    public string Iccid => orders.Iccid ?? throw new InvalidOperationException("the scenario ordered no profile");
+    /// <summary>The order's ICCID, else (an order from a file or a command) the one the SM-DP+ announced in AuthenticateClient.</summary>
+    public string Iccid => orders.Iccid ?? es9.AnnouncedIccid ?? throw new InvalidOperationException("the scenario ordered no profile");
 
     public async Task DownloadAsync()
     {

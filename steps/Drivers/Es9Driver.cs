@@ -5,6 +5,7 @@ using Conformance.Adapters.Lpa;
 using Conformance.Euicc.Card;
 using Conformance.Euicc.Faults;
 using Conformance.Reports.Allure;
+using Conformance.Rsp.Asn1;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Crypto;
 using Conformance.Rsp.StatusCodes;
@@ -81,6 +82,33 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
     public LpaDownload Download => _download ?? throw new InvalidOperationException("no download was started earlier in the scenario (a Given step must start one)");
 
     public LpaSession Session => Download.Session;
+
+    /// <summary>
+    /// The profile metadata the SM-DP+ announced in AuthenticateClient's profileMetaData (SGP.22 v2.5 §5.6.2), or null
+    /// before it or when it does not decode (the AuthenticateClient checks report that).
+    /// </summary>
+    public StoreMetadataRequest? AnnouncedMetadata
+    {
+        get
+        {
+            if (_download?.Session.AuthenticateClientResult?.Value is not { } ok)
+            {
+                return null;
+            }
+
+            try
+            {
+                return StoreMetadataRequest.Decode(ok.ProfileMetaData.Encoded);
+            }
+            catch (Asn1DecodeException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The announced ICCID: what names the profile when the order came from a file or a command without its ICCID.</summary>
+    public string? AnnouncedIccid => AnnouncedMetadata?.Iccid.ToString();
 
     /// <summary>Starts a download (SGP.22 §3.1.3) as from an activation code with this MatchingID (null: none, default SM-DP+ address).</summary>
     public async Task<LpaDownload> StartDownloadAsync(string? matchingId, string? confirmationCode = null)

@@ -4,6 +4,7 @@ using Conformance.Adapters.Es2Plus;
 using Conformance.Reports.Allure;
 using Conformance.Rsp.Crypto;
 using Conformance.Rsp.Pki;
+using Conformance.Steps.Support.Orders;
 
 namespace Conformance.Steps.Support;
 
@@ -16,7 +17,9 @@ public sealed class HarnessRun : IAsyncDisposable
 {
     private HarnessRun(TargetConfig config, AllureRun allure, TestPki pki, OperatorEndpoint operatorEndpoint)
     {
+        ArgumentNullException.ThrowIfNull(config);
         Config = config;
+        OrderSource = OrderSourceOf(config);
         Allure = allure;
         Pki = pki;
         Operator = operatorEndpoint;
@@ -28,6 +31,25 @@ public sealed class HarnessRun : IAsyncDisposable
     public OperatorEndpoint Operator { get; }
     public ReferenceSmdp? Reference { get; private set; }
     public ProfileInventory Inventory { get; private set; } = null!;
+
+    /// <summary>
+    /// Where the download scenarios' orders come from when the harness does not make them over ES2+ (the <c>orders</c>
+    /// setting: a file, a command), else null.
+    /// </summary>
+    public IOrderSource? OrderSource { get; }
+
+    /// <summary>The order source of <paramref name="config"/> (null: the harness orders over ES2+).</summary>
+    /// <exception cref="ConfigException">The orders file is not a list of orders for the run's SM-DP+ address.</exception>
+    public static IOrderSource? OrderSourceOf(TargetConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.OrdersFile is { } file
+            ? OrderBook.Load(file, config.SmdpAddress, OrdersLedger(config))
+            : config.OrdersCommand is { } command ? new CommandOrders(command, config.SmdpAddress, config.Timeout) : null;
+    }
+
+    /// <summary>The ledger of the orders a file source has handed out: beside the run's output, kept across runs.</summary>
+    public static string OrdersLedger(TargetConfig config) => Path.Combine(Path.GetFullPath(config.OutDirectory), "orders-used.txt");
 
     /// <summary>How the operator reaches the SM-DP+ over ES2+ (with the operator's own certificate).</summary>
     public Es2PlusClientOptions Es2Plus { get; private set; } = null!;
@@ -102,13 +124,14 @@ public sealed class HarnessRun : IAsyncDisposable
             return;
         }
 
-        Inventory = new ProfileInventory(Config.Iccids, Config.ProfileType!);
+        Inventory = new ProfileInventory(Config.Iccids, Config.ProfileType ?? "");
         Es2Plus = new Es2PlusClientOptions
         {
             BaseAddress = Config.Es2PlusUrl ?? Config.SmdpUrl!,
             // One rule for ES2+ and ES9+: the --trust roots, else the run PKI's CIs (which issue CERT.DPtls, SGP.22 §4.5.2.1).
             TrustedRoots = Config.TrustPath is null ? [.. Pki.Curves.Select(c => PkiMaterial.Certificate(c.Ci.Certificate))] : PkiMaterial.Roots(Config.TrustPath),
-            ClientCertificate = OperatorCertificate(),
+            // With orders from a file or a command, ES2+ is only for the scenarios that test it; they are skipped without a certificate.
+            ClientCertificate = Config.OrdersOverEs2Plus || Config.OperatorCertificatePath is not null || Pki.Operator?.ClientKey is not null ? OperatorCertificate() : null,
             AdminProtocol = Config.AdminProtocol,
             Timeout = Config.Timeout,
         };

@@ -108,6 +108,12 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
 
     private (AllureStatus, AllureStatusDetails?) Verdict()
     {
+        if (scenario.TestError is IgnoreException ignored)
+        {
+            // Assert.Ignore: the target cannot offer what the scenario needs; the message says what and why.
+            return (AllureStatus.Skipped, new AllureStatusDetails(ignored.Message));
+        }
+
         if (scenario.TestError is { } error)
         {
             return (AllureStatuses.FromException(error), AllureStatusDetails.FromException(error));

@@ -56,6 +56,15 @@ public sealed partial record TargetConfig
     /// they share nothing; a remote SM-DP+ (one ICCID list) or a card (one reader) allows one host only.
     /// </summary>
     public int EffectiveJobs => Jobs ?? (IsReference && Euicc.IsEmulated ? Math.Min(2, System.Environment.ProcessorCount) : 1);
+    /// <summary>The orders file (.txt or .json, full path) of the <c>orders</c> setting, or null.</summary>
+    public string? OrdersFile { get; init; }
+
+    /// <summary>The program of <c>orders command:CMD</c>, or null.</summary>
+    public string? OrdersCommand { get; init; }
+
+    /// <summary>True when the harness makes the download scenarios' orders itself, as the operator over ES2+ (the default).</summary>
+    public bool OrdersOverEs2Plus => OrdersFile is null && OrdersCommand is null;
+
     public string? ProfileType { get; init; }
     public IReadOnlyList<string> Iccids { get; init; } = [];
 
@@ -125,6 +134,8 @@ public sealed partial record TargetConfig
             Tags = Get(Settings.Tags) is { } tags ? CheckedTags(tags) : null,
             OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
             Jobs = Get(Settings.Jobs) is { } jobs ? JobCount(jobs) : null,
+            OrdersFile = Get(Settings.Orders) is { } of ? OrdersFileOf(of) : null,
+            OrdersCommand = Get(Settings.Orders) is { Value: var ov } && ov.StartsWith(CommandPrefix, StringComparison.Ordinal) ? OrdersCommandOf(Get(Settings.Orders)!) : null,
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
@@ -141,17 +152,17 @@ public sealed partial record TargetConfig
             throw new ConfigException($"Setting {missing.Key} ({missing.Env}) is missing: the operator's client certificate and key come together.");
         }
 
-        if (!IsReference && OperatorCertificatePath is null && PkiDirectory is null)
+        if (!IsReference && OrdersOverEs2Plus && OperatorCertificatePath is null && PkiDirectory is null)
         {
             throw new ConfigException($"Setting {Settings.OperatorCertificate.Key} ({Settings.OperatorCertificate.Env}) is missing: the SM-DP+ at {SmdpUrl} needs the operator's ES2+ client certificate and key (or a --pki directory with ES2plus/).");
         }
 
-        if (!IsReference && Iccids.Count == 0)
+        if (!IsReference && OrdersOverEs2Plus && Iccids.Count == 0)
         {
             throw new ConfigException($"Setting {Settings.Iccids.Key} ({Settings.Iccids.Env}) is missing: the ES2+ scenarios against {SmdpUrl} need available ICCIDs of that SM-DP+.");
         }
 
-        if (!IsReference && ProfileType is null)
+        if (!IsReference && OrdersOverEs2Plus && ProfileType is null)
         {
             throw new ConfigException($"Setting {Settings.ProfileType.Key} ({Settings.ProfileType.Env}) is missing: DownloadOrder by profile type needs the profile type of the given ICCIDs.");
         }
@@ -179,6 +190,27 @@ public sealed partial record TargetConfig
 
         return this;
     }
+
+    private const string CommandPrefix = "command:";
+
+    /// <summary>The file of <c>orders FILE</c>: an existing .txt or .json; null for es2plus and command:CMD.</summary>
+    private static string? OrdersFileOf(SettingValue v)
+    {
+        if (v.Value == "es2plus" || v.Value.StartsWith(CommandPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!v.Value.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) && !v.Value.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid(v, "is neither es2plus, command:CMD, nor a .txt or .json file of orders");
+        }
+
+        return ExistingFile(v);
+    }
+
+    private static string OrdersCommandOf(SettingValue v) =>
+        v.Value[CommandPrefix.Length..].Trim() is { Length: > 0 } command ? command : throw Invalid(v, "names no program after command:");
 
     private static Uri HttpsUrl(SettingValue v, string expected) =>
         Uri.TryCreate(v.Value, UriKind.Absolute, out Uri? u) && u.Scheme == Uri.UriSchemeHttps && u.Host.Length > 0

@@ -89,7 +89,7 @@ internal static class SmdpCommands
         }
         if (synthetic > 0)
         {
-            var added = await ProfileImporter.AddSyntheticAsync(server.Store, profileType, synthetic);
+            var added = await ProfileImporter.AddSyntheticAsync(server.Store, profileType, synthetic, notificationAddress: smdpAddress);
             await output.WriteLineAsync($"smdp: added {added.Count} synthetic profile(s) of type {profileType}");
         }
         await output.WriteLineAsync($"smdp: listening on {url} as SM-DP+ address {smdpAddress} (curves {string.Join(", ", curves.Select(c => c.ShortName()))}, TLS {tlsPki.Curve.ShortName()})");

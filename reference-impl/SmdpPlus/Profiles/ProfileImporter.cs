@@ -71,9 +71,17 @@ public static class ProfileImporter
         return new ImportReport(imported, skipped);
     }
 
-    /// <summary>Adds <paramref name="count"/> synthetic profiles of <paramref name="profileType"/>; ICCIDs are the prefix followed by a counter.</summary>
-    public static async Task<IReadOnlyList<ProfileRecord>> AddSyntheticAsync(SmdpStore store, string profileType, int count, string iccidPrefix = "8904903299", int size = 8 * 1024)
+    /// <summary>
+    /// Adds <paramref name="count"/> synthetic profiles of <paramref name="profileType"/>; ICCIDs are the prefix followed by a
+    /// counter. With <paramref name="notificationAddress"/>, each profile's metadata asks for install, enable, disable and
+    /// delete notifications to that address (notificationConfigurationInfo, SGP.22 v2.5 §4.4), so an LPA meets every kind.
+    /// </summary>
+    public static async Task<IReadOnlyList<ProfileRecord>> AddSyntheticAsync(SmdpStore store, string profileType, int count, string iccidPrefix = "8904903299",
+        int size = 8 * 1024, string? notificationAddress = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        string? notifications = notificationAddress is null ? null
+            : System.Text.Json.JsonSerializer.Serialize(new[] { new { operations = new[] { "install", "enable", "disable", "delete" }, address = notificationAddress } });
         var added = new List<ProfileRecord>();
         int digits = 19 - iccidPrefix.Length;
         for (int i = 0; i < count; i++)
@@ -83,7 +91,10 @@ public static class ProfileImporter
             {
                 continue;
             }
-            var record = Record(iccid, SyntheticProfile.Build(iccid, profileType, size, i + 1), new ProfileSidecar(), profileType);
+            var record = Record(iccid, SyntheticProfile.Build(iccid, profileType, size, i + 1), new ProfileSidecar(), profileType) with
+            {
+                NotificationConfigurationJson = notifications,
+            };
             await store.AddProfileAsync(record).ConfigureAwait(false);
             added.Add(record);
         }

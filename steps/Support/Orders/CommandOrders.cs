@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.Adapters.Lpa;
+
+namespace Conformance.Steps.Support.Orders;
+
+/// <summary>
+/// The <c>orders</c> setting <c>command:CMD</c>: a program run once per order (through /bin/sh), told on standard input
+/// what the scenario needs, as JSON:
+/// <c>{"smdpAddress", "eid", "eidRequired", "matchingId", "confirmationCode", "released", "smdsEvent"}</c> (eid: the
+/// eUICC's EID; matchingId: true when the order needs one, false for an EID-bound order without; confirmationCode: the
+/// code to set, or null). It answers on standard output <c>{"activationCode": "LPA:1$...", "iccid": "..."}</c>, or
+/// <c>{"unsupported": "one sentence"}</c> when it cannot make such an order (the scenario is then skipped with that reason).
+/// A non-zero exit, a timeout or another answer ends the scenario as broken, with the program's last words.
+/// </summary>
+public sealed class CommandOrders(string command, string smdpAddress, TimeSpan timeout) : IOrderSource
+{
+    public string Name => $"command {command}";
+
+    public async Task<(TakenOrder? Order, string? Lacking)> TakeAsync(OrderNeeds needs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(needs);
+        string? code = needs.ConfirmationCode ? "7319" : null;
+        var request = new JsonObject
+        {
+            ["smdpAddress"] = smdpAddress,
+            ["eid"] = needs.Eid,
+            ["eidRequired"] = needs.EidRequired,
+            ["matchingId"] = needs.MatchingId,
+            ["confirmationCode"] = code,
+            ["released"] = needs.Released,
+            ["smdsEvent"] = needs.SmdsEvent,
+        };
+        (int exit, string stdout, string stderr) = await RunAsync(request.ToJsonString(), ct).ConfigureAwait(false);
+        string said = LastLine(stderr) is { Length: > 0 } last ? $": {last}" : "";
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"The order command ({command}) exited with {exit}{said}.");
+        }
+
+        JsonElement answer;
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(stdout);
+            answer = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new InvalidOperationException($"The order command ({command}) printed no JSON object{said} (its output starts '{Start(stdout)}').");
+        }
+
+        if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("unsupported", out JsonElement why) && why.ValueKind == JsonValueKind.String)
+        {
+            return (null, $"the scenario needs {needs.Describe()}; the order command cannot make one: {why.GetString()}");
+        }
+
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("activationCode", out JsonElement ac) || ac.ValueKind != JsonValueKind.String)
+        {
+            throw new InvalidOperationException($"The order command ({command}) answered without an activationCode: '{Start(stdout)}'.");
+        }
+
+        ActivationCode parsed;
+        try
+        {
+            parsed = ActivationCode.Parse(ac.GetString()!);
+        }
+        catch (ActivationCodeException e)
+        {
+            throw new InvalidOperationException($"The order command ({command}) answered an activation code SGP.22 §4.1 refuses: {e.Message}");
+        }
+
+        string? iccid = answer.TryGetProperty("iccid", out JsonElement i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        return (new TakenOrder(parsed.MatchingId, code, iccid, $"order command: {ac.GetString()}"), null);
+    }
+
+    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string input, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { "-c", command },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"The order command ({command}) could not be started.");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await process.StandardInput.WriteAsync(input.AsMemory(), limit.Token).ConfigureAwait(false);
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException(e is OperationCanceledException && !ct.IsCancellationRequested
+                ? $"The order command ({command}) did not answer within {timeout.TotalSeconds:0.#} s."
+                : $"The order command ({command}) closed its input early ({e.Message}).", e);
+        }
+    }
+
+    private static string? LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+
+    private static string Start(string text) => text.Length <= 80 ? text.Trim() : text[..80].Trim() + "...";
+}
