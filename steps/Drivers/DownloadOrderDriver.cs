@@ -95,7 +95,9 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
 
         MatchingId = needs.MatchingId ? order!.MatchingId : null;
         ConfirmationCode = order!.ConfirmationCode;
-        session.Iccid = order.Iccid;
+        // Without a MatchingID the SM-DP+ takes a pending order of the EID (SGP.22 v2.5 §3.1.3.1), and a file or a command may
+        // have left several: this order's ICCID then names no particular profile, and the checks use the one announced.
+        session.Iccid = needs.MatchingId ? order.Iccid : null;
         session.Eid = needs.EidRequired ? needs.Eid : null;
         attachments.Add("order", "text/plain", $"{needs.Describe()}, taken from {source.Name}: {order.Origin}");
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Conformance.Adapters.Es10;
 using Conformance.Adapters.Es9Plus;
 using Conformance.Adapters.Http;
 using Conformance.Adapters.Lpa;
@@ -82,6 +83,29 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
     public LpaDownload Download => _download ?? throw new InvalidOperationException("no download was started earlier in the scenario (a Given step must start one)");
 
     public LpaSession Session => Download.Session;
+
+    /// <summary>
+    /// End of a scenario whose download took an EID-bound order from a file or a command and did not install it: the eUICC
+    /// and the LPA cancel the session with endUserRejection (SGP.22 v2.5 §3.1.3, §5.6.5), as a user abandoning it would, so
+    /// the SM-DP+ ends that order instead of handing it, with fewer download attempts left, to the next scenario's
+    /// default SM-DP+ address download. Best effort: a session the SM-DP+ already ended answers an error, which is ignored.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        if (_download is not { Session: { TransactionId: not null, AuthenticateClientResult.IsSuccess: true, LoadResult: null } } download)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = await download.CancelSessionAsync(CancelSessionReason.endUserRejection).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is LpaStepException or RspTransportException or Es10Exception or Asn1DecodeException)
+        {
+            // The session is over one way or the other.
+        }
+    }
 
     /// <summary>
     /// The profile metadata the SM-DP+ announced in AuthenticateClient's profileMetaData (SGP.22 v2.5 §5.6.2), or null

@@ -6,7 +6,7 @@ using Conformance.Steps.Support;
 
 namespace Conformance.Runs.Tests;
 
-/// <summary>One scenario of a run as junit.xml has it: its name, whether it failed, and the failure message.</summary>
+/// <summary>One scenario of a run as junit.xml has it: its name, whether it failed, and the failure (or skip) message.</summary>
 public sealed record ScenarioResult(string Name, string Outcome, string? Message)
 {
     public bool Failed => Outcome is "failed" or "error";
@@ -151,6 +151,6 @@ public static class HarnessProcess
                 "error" => "error",
                 _ => c.Element("skipped") is not null ? "skipped" : "passed",
             };
-            return new ScenarioResult(c.Attribute("name")?.Value ?? "", outcome, problem?.Attribute("message")?.Value);
+            return new ScenarioResult(c.Attribute("name")?.Value ?? "", outcome, (problem ?? c.Element("skipped"))?.Attribute("message")?.Value);
         }).ToList();
 }

@@ -99,10 +99,20 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders)
     public Task UsedUp() => es9.UseUpDownloadAttemptsAsync();
 }
 
-/// <summary>End of an ES9+ scenario: orders found by EID are cancelled so that later downloads cannot take them.</summary>
+/// <summary>
+/// End of an ES9+ scenario: orders found by EID are cancelled (over ES2+) so that later downloads cannot take them; with
+/// orders from a file or a command, the session of an EID-bound order that was not installed is cancelled instead.
+/// </summary>
 [Binding]
-public sealed class Es9Hooks(DownloadOrderDriver orders)
+public sealed class Es9Hooks(DownloadOrderDriver orders, Es9Driver es9, HarnessRun run)
 {
     [AfterScenario("es9plus", Order = HookOrder.Verdict - 1)]
-    public Task CleanUp() => orders.CleanUpAsync();
+    public async Task CleanUp()
+    {
+        await orders.CleanUpAsync();
+        if (run.OrderSource is not null && orders.Style is DownloadOrderStyle.DefaultSmdp)
+        {
+            await es9.AbandonAsync();
+        }
+    }
 }

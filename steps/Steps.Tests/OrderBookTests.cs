@@ -48,11 +48,14 @@ public class OrderBookTests
     {
         string path = Write("orders.json", $$"""
             [ { "activationCode": "LPA:1$smdp.example.com$", "eid": "{{Identifiers.Eid1}}" },
+              { "activationCode": "LPA:1$smdp.example.com$", "eid": "{{Identifiers.Eid1}}" },
               { "activationCode": "LPA:1$smdp.example.com$CCC-3", "released": false, "iccid": "8900000000000000001" } ]
             """);
         OrderBook book = Load(path);
 
         (TakenOrder? byEid, _) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.DefaultSmdp), default);
+        (TakenOrder? byEidAgain, _) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.DefaultSmdp), default);
+        Assert.That(byEidAgain?.Origin, Is.EqualTo("orders.json entry 1"), "EID-bound orders without a MatchingID look alike; each is used once");
         (TakenOrder? notReleased, _) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.NotReleased), default);
         (TakenOrder? plain, string? lacking) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.ActivationCode), default);
         (_, string? smds) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.SmdsEventWithMatchingId), default);

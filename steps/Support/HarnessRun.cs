@@ -158,6 +158,9 @@ public sealed class HarnessRun : IAsyncDisposable
         ["ES2+ URL"] = Es2Plus.BaseAddress.ToString(),
         ["X-Admin-Protocol"] = Config.AdminProtocol,
         ["eUICC target"] = Config.Euicc.ToString(),
+        ["SM-DP+ optional features"] = (Config.SmdpOptions.Count == 0 ? "none declared" : string.Join(", ", Config.SmdpOptions.Order(StringComparer.Ordinal)))
+            + (Config.TargetPath is { } declaration ? $" ({declaration})" : ""),
+        ["orders"] = OrderSource?.Name ?? "es2plus (the harness as operator)",
         ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count == 0 ? "none"
             : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))),
         ["curves"] = string.Join(", ", Config.Curves.Select(c => c.ShortName())),

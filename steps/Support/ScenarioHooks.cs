@@ -29,6 +29,12 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
         {
             throw new ConfigException(error);
         }
+
+        if (run is not null && SmdpFeatures.NeededBy(feature.FeatureInfo.Tags.Concat(scenario.ScenarioInfo.Tags)).FirstOrDefault(o => !run.Config.SmdpOptions.Contains(o)) is { } missing)
+        {
+            Assert.Ignore($"Not applicable to this target: the scenario needs the optional feature '{missing}' ({SmdpFeatures.Known.GetValueOrDefault(missing, "unknown")}), " +
+                $"which {(run.Config.TargetPath is { } p ? $"the target declaration {p} does not list" : "the SM-DP+ under test has not declared (--target FILE)")}.");
+        }
     }
 
     [BeforeStep(Order = HookOrder.Harness)]

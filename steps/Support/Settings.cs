@@ -21,6 +21,7 @@ public static class Settings
     public static readonly Setting Out = new("out", "--out", "CONFORMANCE_OUT", "report directory");
     public static readonly Setting Jobs = new("jobs", "--jobs", "CONFORMANCE_JOBS", "test hosts running features side by side (default: 2 with the bundled SM-DP+ and the emulated eUICC on 2+ cores, else 1)");
     public static readonly Setting ProfileType = new("profileType", null, "CONFORMANCE_PROFILE_TYPE", "profile type the remote SM-DP+ holds for DownloadOrder by profileType");
+    public static readonly Setting Target = new("target", "--target", "CONFORMANCE_TARGET", "JSON file declaring the optional SGP.22 features the SM-DP+ under test supports: {\"options\": [\"ppk\", \"metadata-split\"]}; scenarios needing an undeclared one are skipped");
     public static readonly Setting Orders = new("orders", "--orders", "CONFORMANCE_ORDERS", "where the download scenarios' orders come from: es2plus (the harness as operator, default), a .txt or .json file of orders made on the SM-DP+, or command:CMD (a program that makes one per scenario)");
     public static readonly Setting Iccids = new("iccids", null, "CONFORMANCE_ICCIDS", "available ICCIDs of that profile type on the remote SM-DP+ (comma-separated)");
 
@@ -28,6 +29,6 @@ public static class Settings
     public static readonly Setting EuiccDefects = new("euiccDefects", null, "CONFORMANCE_EUICC_DEFECTS", "named defects switched on in the emulated eUICC (comma-separated EuiccDefect names)");
 
     public static readonly IReadOnlyList<Setting> All =
-        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Orders, ProfileType, Iccids,
+        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Target, Orders, ProfileType, Iccids,
          SmdpDefects, EuiccDefects];
 }

@@ -56,6 +56,12 @@ public sealed partial record TargetConfig
     /// they share nothing; a remote SM-DP+ (one ICCID list) or a card (one reader) allows one host only.
     /// </summary>
     public int EffectiveJobs => Jobs ?? (IsReference && Euicc.IsEmulated ? Math.Min(2, System.Environment.ProcessorCount) : 1);
+    /// <summary>The target declaration file, or null (none: the bundled reference offers every optional feature, a remote SM-DP+ none).</summary>
+    public string? TargetPath { get; init; }
+
+    /// <summary>The optional SGP.22 features the SM-DP+ under test offers (<see cref="SmdpFeatures"/>).</summary>
+    public IReadOnlySet<string> SmdpOptions { get; init; } = SmdpFeatures.Known.Keys.ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The orders file (.txt or .json, full path) of the <c>orders</c> setting, or null.</summary>
     public string? OrdersFile { get; init; }
 
@@ -134,12 +140,18 @@ public sealed partial record TargetConfig
             Tags = Get(Settings.Tags) is { } tags ? CheckedTags(tags) : null,
             OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
             Jobs = Get(Settings.Jobs) is { } jobs ? JobCount(jobs) : null,
+            TargetPath = Get(Settings.Target) is { } target ? ExistingFile(target) : null,
             OrdersFile = Get(Settings.Orders) is { } of ? OrdersFileOf(of) : null,
             OrdersCommand = Get(Settings.Orders) is { Value: var ov } && ov.StartsWith(CommandPrefix, StringComparison.Ordinal) ? OrdersCommandOf(Get(Settings.Orders)!) : null,
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
             EuiccDefects = Get(Settings.EuiccDefects) is { } ed ? Names<EuiccDefect>(ed) : new HashSet<EuiccDefect>(),
+        };
+        c = c with
+        {
+            SmdpOptions = c.TargetPath is { } declaration ? SmdpFeatures.Load(declaration)
+                : c.IsReference ? c.SmdpOptions : new HashSet<string>(StringComparer.Ordinal),
         };
         return c.CheckCombinations(origins) with { Origins = origins };
     }

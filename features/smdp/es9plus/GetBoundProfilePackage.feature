@@ -48,6 +48,7 @@ Feature: GetBoundProfilePackage
         | curve |
         | BRP   |
 
+    @option-ppk
     Scenario Outline: nominal with PPK-ENC/PPK-MAC without confirmation code
       Given a profile released for the eUICC with a MatchingID by an SM-DP+ that binds with PPK-ENC and PPK-MAC
       And the download has gone through PrepareDownload
@@ -67,6 +68,7 @@ Feature: GetBoundProfilePackage
         | curve |
         | BRP   |
 
+    @option-ppk
     Scenario Outline: nominal with PPK-ENC/PPK-MAC with confirmation code
       Given a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+ that binds with PPK-ENC and PPK-MAC
       And the download has gone through PrepareDownload
@@ -86,6 +88,7 @@ Feature: GetBoundProfilePackage
         | curve |
         | BRP   |
 
+    @option-metadata-split
     Scenario Outline: metadata split over two '88' segments
       Given a profile released for the eUICC with a MatchingID by an SM-DP+ that splits the metadata over '88' segments
       And the download has gone through PrepareDownload

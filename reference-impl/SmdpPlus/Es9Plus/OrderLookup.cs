@@ -64,9 +64,15 @@ internal sealed record OrderLookup(OrderRecord? Order, ProfileRecord? Profile, R
         };
     }
 
+    /// <summary>
+    /// The order an eUICC's download without MatchingID is about, of several open ones for its EID: the oldest whose
+    /// profile can be downloaded and that has download attempts left; else the oldest not released yet; else the
+    /// oldest whose attempts are used up (so a lone exhausted order still answers 8.8.5 / 6.4).
+    /// </summary>
     private static async Task<OrderRecord?> PendingForEidAsync(StoreTransaction tx, string eid, Func<OrderRecord, bool> kind)
     {
         OrderRecord? pending = null;
+        OrderRecord? exhausted = null;
         foreach (OrderRecord o in await tx.FindOpenOrdersByEidAsync(eid).ConfigureAwait(false))
         {
             if (!kind(o))
@@ -76,14 +82,18 @@ internal sealed record OrderLookup(OrderRecord? Order, ProfileRecord? Profile, R
             ProfileRecord? p = await tx.GetProfileAsync(o.Iccid).ConfigureAwait(false);
             if (p?.State is SmdpProfileState.Released or SmdpProfileState.Downloaded or SmdpProfileState.Error)
             {
-                return o;
+                if (o.DownloadAttemptsLeft > 0)
+                {
+                    return o;
+                }
+                exhausted ??= o;
             }
             if (p?.State is SmdpProfileState.Confirmed or SmdpProfileState.Linked)
             {
                 pending ??= o;
             }
         }
-        return pending;
+        return pending ?? exhausted;
     }
 
     /// <summary>

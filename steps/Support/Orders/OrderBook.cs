@@ -12,8 +12,11 @@ namespace Conformance.Steps.Support.Orders;
 /// <param name="Where">Where the file holds it ("orders.txt line 3"), for messages.</param>
 public sealed record BookedOrder(ActivationCode? Code, string? Eid, string? Iccid, string? ConfirmationCode, bool Released, string Where)
 {
-    /// <summary>What the ledger records for it: the activation code, else the EID and ICCID.</summary>
-    public string Key => Code is { } c ? $"LPA:1${c.SmdpAddress}${c.MatchingId}" : $"eid:{Eid} iccid:{Iccid}";
+    /// <summary>
+    /// What the ledger records for it: the activation code; for an EID-bound order without a MatchingID (all alike but
+    /// for their place in the file) the EID, the ICCID and that place.
+    /// </summary>
+    public string Key => Code is { MatchingId.Length: > 0 } c ? $"LPA:1${c.SmdpAddress}${c.MatchingId}" : $"eid:{Eid} iccid:{Iccid} at {Where}";
 
     /// <summary>True when this order can serve a scenario with <paramref name="needs"/>.</summary>
     public bool Meets(OrderNeeds needs)
