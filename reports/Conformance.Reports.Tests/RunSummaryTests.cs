@@ -36,7 +36,10 @@ public class RunSummaryTests
         using var tmp = new TempDir();
         using var text = new StringWriter();
         Sample3(tmp).Print(text);
-        var lines = text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        var all = text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        // The non-passed scenarios by what they say come first, then the table.
+        Assert.That(all[..4], Is.EqualTo(new[] { "by rule (failed), by cause (broken), by reason (skipped):", "  failed      1 x x", "  broken      1 x y", "  skipped     1 x (no message)" }));
+        var lines = all[4..];
         Assert.Multiple(() =>
         {
             Assert.That(lines[0], Does.Match(@"^interface\s+passed\s+failed\s+broken\s+skipped\s+total$"));
@@ -45,5 +48,21 @@ public class RunSummaryTests
             Assert.That(lines[5], Does.Match(@"^total\s+2\s+1\s+1\s+1\s+5$"));
             Assert.That(lines[^1], Is.EqualTo("2 passed, 2 failed, 1 skipped"));
         });
+    }
+
+    [Test]
+    public void Groups_failures_by_what_their_messages_say_whatever_differs_per_scenario()
+    {
+        using var tmp = new TempDir();
+        var run = new AllureRun(tmp.Path);
+        Sample.Run(run, Sample.Info(name: "a"), AllureStatus.Failed, "SGP.22 §2.6.4: segment '86' 3 is 1036 bytes, over 1020, of ICCID 8904903299000000164\nmore");
+        Sample.Run(run, Sample.Info(name: "b"), AllureStatus.Failed, "SGP.22 §2.6.4: segment '86' 3 is 1036 bytes, over 1020, of ICCID 8904903299000000165");
+        Sample.Run(run, Sample.Info(name: "c"), AllureStatus.Failed, "SGP.22 §5.6.1: https://127.0.0.1:18443/gsma/rsp2/es9plus/x answered HTTP 500 (body 'java.lang.NullPointerException at com.example.smdp.Es9Controller')");
+        RunSummary s = RunSummary.From(run.Results);
+        Assert.That(s.Groups, Is.EqualTo(new[]
+        {
+            new RuleGroup(AllureStatus.Failed, "SGP.22 §2.6.4: segment '86' 3 is 1036 bytes, over 1020, of ICCID <n>", 2),
+            new RuleGroup(AllureStatus.Failed, "SGP.22 §5.6.1: <url> answered HTTP 500 (body '…')", 1),
+        }));
     }
 }

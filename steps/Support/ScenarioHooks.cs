@@ -15,6 +15,9 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
 {
     private ScenarioRecorder? _recorder;
 
+    /// <summary>The keyword and text of the step that failed first, or null.</summary>
+    private StepInfo? _failedStep;
+
     [BeforeScenario(Order = HookOrder.Harness)]
     public void StartScenario()
     {
@@ -64,6 +67,11 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
         foreach (StepAttachment a in attachments.TakeNew())
         {
             _recorder.Attach(a.Name, a.MimeType, a.Content);
+        }
+
+        if (_failedStep is null && scenario.TestError is not null)
+        {
+            _failedStep = scenario.StepContext.StepInfo;
         }
 
         _recorder.EndStep(scenario.TestError);
@@ -122,7 +130,16 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
 
         if (scenario.TestError is { } error)
         {
-            return (AllureStatuses.FromException(error), AllureStatusDetails.FromException(error));
+            AllureStatus status = AllureStatuses.FromException(error);
+            if (status == AllureStatus.Failed && _failedStep is { StepDefinitionType: Reqnroll.Bindings.StepDefinitionType.Given } given)
+            {
+                // A Given step sets up what the scenario tests; when the SUT fails it there, the scenario never reached its
+                // rule: broken, with the cause, not failed on a rule it did not test.
+                AllureStatusDetails details = AllureStatusDetails.FromException(error);
+                return (AllureStatus.Broken, details with { Message = $"precondition not met (Given {given.Text}): {details.Message}" });
+            }
+
+            return (status, AllureStatusDetails.FromException(error));
         }
 
         return scenario.ScenarioExecutionStatus switch

@@ -27,11 +27,15 @@ public sealed record VerdictCounts(string Interface, int Passed, int Failed, int
 /// <summary>Passed / failed / broken / skipped per interface and in total, for the console at the end of a run.</summary>
 public sealed class RunSummary
 {
-    private RunSummary(IReadOnlyList<VerdictCounts> rows, VerdictCounts total)
+    private RunSummary(IReadOnlyList<VerdictCounts> rows, VerdictCounts total, IReadOnlyList<RuleGroup> groups)
     {
         Rows = rows;
         Total = total;
+        Groups = groups;
     }
+
+    /// <summary>The scenarios that did not pass, by verdict and by what their message says (the rule broken, the reason skipped).</summary>
+    public IReadOnlyList<RuleGroup> Groups { get; }
 
     /// <summary>One row per interface (epic), in name order.</summary>
     public IReadOnlyList<VerdictCounts> Rows { get; }
@@ -51,7 +55,14 @@ public sealed class RunSummary
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => VerdictCounts.Of(g.Key, g))
             .ToList();
-        return new RunSummary(rows, VerdictCounts.Of("total", scenarios));
+        var groups = scenarios
+            .Where(r => r.Status is not AllureStatus.Passed)
+            .GroupBy(r => (r.Status, Rule: RuleGroup.RuleOf(r.StatusDetails?.Message)))
+            .Select(g => new RuleGroup(g.Key.Status, g.Key.Rule, g.Count()))
+            .OrderBy(g => g.Status switch { AllureStatus.Failed => 0, AllureStatus.Broken => 1, _ => 2 })
+            .ThenByDescending(g => g.Scenarios).ThenBy(g => g.Rule, StringComparer.Ordinal)
+            .ToList();
+        return new RunSummary(rows, VerdictCounts.Of("total", scenarios), groups);
     }
 
     /// <summary>
@@ -61,6 +72,18 @@ public sealed class RunSummary
     public void Print(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (Groups.Count > 0)
+        {
+            // 63 failures read as the dozen defects they are: one line per rule broken, with its scenario count.
+            output.WriteLine("by rule (failed), by cause (broken), by reason (skipped):");
+            foreach (RuleGroup g in Groups)
+            {
+                output.WriteLine(FormattableString.Invariant($"  {g.Status.ToString().ToLowerInvariant(),-8} {g.Scenarios,4} x {g.Rule}"));
+            }
+
+            output.WriteLine();
+        }
+
         var width = Math.Max("interface".Length, Rows.Select(r => r.Interface.Length).DefaultIfEmpty(0).Max());
         var header = $"{"interface".PadRight(width)}  {"passed",7}  {"failed",7}  {"broken",7}  {"skipped",7}  {"total",7}";
         var rule = new string('-', header.Length);
