@@ -55,6 +55,12 @@ internal static class Program
         {
             case Support.Orders.OrderBook book:
                 Console.WriteLine($"orders={book.Name}: {book.Unused} of {book.Orders.Count} orders unused (ledger {book.Ledger})");
+                TagExpression? selection = RunSelection.Of(config);
+                var selected = FeatureCatalog.Load(RepoPaths.Features).Where(s => selection is null || selection.Matches(s.Tags));
+                foreach (string line in Support.Orders.OrderPlan.Check(book, Support.Orders.OrderPlan.Needs(selected, config)))
+                {
+                    Console.WriteLine($"orders=  {line}");
+                }
                 break;
             case { } source:
                 Console.WriteLine($"orders={source.Name}");

@@ -75,6 +75,25 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
         await orders.RequireSuccessAsync(orders.ConfirmOrderAsync(request), $"ConfirmOrder of the order ({style})").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The order style a Given step of the features asks for ("a profile released for the eUICC for its default SM-DP+"),
+    /// or null when the step takes no order: how check-config counts the orders a selection needs.
+    /// </summary>
+    public static DownloadOrderStyle? StyleOf(string stepText) => stepText switch
+    {
+        "a profile released for the eUICC with a MatchingID" => DownloadOrderStyle.ActivationCode,
+        "a profile released for the eUICC with a MatchingID and a confirmation code" => DownloadOrderStyle.ActivationCodeWithConfirmationCode,
+        "a profile released for the eUICC for its default SM-DP+" => DownloadOrderStyle.DefaultSmdp,
+        "a profile released for the eUICC through an SM-DS event with a MatchingID" => DownloadOrderStyle.SmdsEventWithMatchingId,
+        "a profile released for the eUICC through an SM-DS event without a MatchingID" => DownloadOrderStyle.SmdsEventWithoutMatchingId,
+        "a profile confirmed for the eUICC without being released" => DownloadOrderStyle.NotReleased,
+        "a profile released for another eUICC with a MatchingID" => DownloadOrderStyle.ForAnotherEid,
+        _ when stepText.StartsWith("a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+", StringComparison.Ordinal)
+            => DownloadOrderStyle.ActivationCodeWithConfirmationCode,
+        _ when stepText.StartsWith("a profile released for the eUICC with a MatchingID by an SM-DP+", StringComparison.Ordinal) => DownloadOrderStyle.ActivationCode,
+        _ => null,
+    };
+
     /// <summary>What an order of <paramref name="style"/> must be, for the eUICC of the run (SGP.22 v2.5 §3.1.1, §3.1.3).</summary>
     public static OrderNeeds NeedsOf(DownloadOrderStyle style) => new(
         Eid: style == DownloadOrderStyle.ForAnotherEid ? Identifiers.Eid2 : Identifiers.Eid1,

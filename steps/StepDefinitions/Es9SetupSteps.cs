@@ -18,16 +18,7 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders)
     [Given(@"^a profile (released for the eUICC with a MatchingID|released for the eUICC with a MatchingID and a confirmation code|released for the eUICC for its default SM-DP\+|released for the eUICC through an SM-DS event with a MatchingID|released for the eUICC through an SM-DS event without a MatchingID|confirmed for the eUICC without being released|released for another eUICC with a MatchingID)$")]
     public async Task Profile(string how)
     {
-        DownloadOrderStyle style = how switch
-        {
-            "released for the eUICC with a MatchingID" => DownloadOrderStyle.ActivationCode,
-            "released for the eUICC with a MatchingID and a confirmation code" => DownloadOrderStyle.ActivationCodeWithConfirmationCode,
-            "released for the eUICC for its default SM-DP+" => DownloadOrderStyle.DefaultSmdp,
-            "released for the eUICC through an SM-DS event with a MatchingID" => DownloadOrderStyle.SmdsEventWithMatchingId,
-            "released for the eUICC through an SM-DS event without a MatchingID" => DownloadOrderStyle.SmdsEventWithoutMatchingId,
-            "confirmed for the eUICC without being released" => DownloadOrderStyle.NotReleased,
-            _ => DownloadOrderStyle.ForAnotherEid,
-        };
+        DownloadOrderStyle style = DownloadOrderDriver.StyleOf("a profile " + how)!.Value;
         await orders.PrepareAsync(style);
         if (style == DownloadOrderStyle.DefaultSmdp)
         {

@@ -78,4 +78,23 @@ public class OrderBookTests
         var e = Assert.Throws<ConfigException>(() => Load(Write(name, text)))!;
         Assert.That(e.Message, Does.Contain(says).And.StartWith("Setting orders"));
     }
+
+    [Test]
+    public void TheSelectionMustNotTakeMoreOrdersOfAKindThanTheFileHoldsUnused()
+    {
+        OrderBook book = Load(Write("orders.txt", "LPA:1$smdp.example.com$AAA-1\nLPA:1$smdp.example.com$AAA-2\n"));
+        var config = new TargetConfig();
+        FeatureScenario Scenario(string step) => new("features/x.feature", step, ["smdp"], [("Given", step, false)]);
+        FeatureScenario plain = Scenario("a profile released for the eUICC with a MatchingID");
+        FeatureScenario byEid = Scenario("a profile released for the eUICC for its default SM-DP+");
+
+        IReadOnlyList<string> enough = OrderPlan.Check(book, OrderPlan.Needs([plain, plain, byEid], config));
+        Assert.That(enough, Is.EqualTo(new[]
+        {
+            "2 x a released order with a MatchingID: 2 unused in the file",
+            $"1 x a released order bound to EID {Identifiers.Eid1} with an empty MatchingID: none in the file, those scenarios will be skipped",
+        }));
+        var e = Assert.Throws<ConfigException>(() => OrderPlan.Check(book, OrderPlan.Needs([plain, plain, plain], config)))!;
+        Assert.That(e.Message, Does.Contain("takes 3 orders").And.Contain("has 2 unused").And.Contain("add 1 more"));
+    }
 }

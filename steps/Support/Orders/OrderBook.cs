@@ -97,6 +97,15 @@ public sealed class OrderBook : IOrderSource
         return new OrderBook(System.IO.Path.GetFullPath(path), orders, ledger, used);
     }
 
+    /// <summary>How many unused orders of the file meet <paramref name="needs"/>.</summary>
+    public int UnusedMeeting(OrderNeeds needs)
+    {
+        lock (_gate)
+        {
+            return _orders.Count(o => o.Meets(needs) && !_used.Contains(o.Key));
+        }
+    }
+
     public Task<(TakenOrder? Order, string? Lacking)> TakeAsync(OrderNeeds needs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(needs);
