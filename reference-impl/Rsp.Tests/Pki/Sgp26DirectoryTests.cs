@@ -50,6 +50,20 @@ public sealed class Sgp26DirectoryTests
     }
 
     [Test]
+    public void SmdpTrust_holds_the_certificates_an_smdp_must_trust_and_no_key()
+    {
+        WriteFixture();
+        string trust = Path.Combine(_dir, "SmdpTrust");
+        var files = Directory.EnumerateFiles(trust).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.That(files, Is.EqualTo(new[]
+        {
+            "CERT_CI_ECDSA_BRP.der", "CERT_CI_ECDSA_BRP.pem", "CERT_CI_ECDSA_NIST.der", "CERT_CI_ECDSA_NIST.pem",
+            "CERT_OPERATOR_CA_NIST.der", "CERT_OPERATOR_CA_NIST.pem",
+        }));
+        Assert.That(File.ReadAllBytes(Path.Combine(trust, "CERT_CI_ECDSA_NIST.der")), Is.EqualTo(File.ReadAllBytes(Path.Combine(_dir, "CertificateIssuer", "CERT_CI_ECDSA_NIST.der"))));
+    }
+
+    [Test]
     public void Readme_lists_every_certificate_file()
     {
         WriteFixture();

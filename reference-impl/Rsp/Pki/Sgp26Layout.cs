@@ -29,6 +29,12 @@ public static class Sgp26Layout
 
     public const string OperatorFolder = "ES2plus";
 
+    /// <summary>
+    /// What an SM-DP+ under test must trust, and nothing secret: the CI certificates (which the eUICC's chain ends in) and
+    /// the operator CA (ES2+ client certificates), so an SM-DP+ that loads every file of a folder finds no private key.
+    /// </summary>
+    public const string SmdpTrustFolder = "SmdpTrust";
+
     /// <summary>"NIST" or "BRP", the curve suffix of SGP.26 file names.</summary>
     public static string CurveTag(RspCurve curve) => curve == RspCurve.NistP256 ? "NIST" : "BRP";
 

@@ -48,6 +48,20 @@ public static class Sgp26Writer
             Row(manifest, Sgp26Layout.OperatorClient.CertificateDer,
                 "ES2+ operator client certificate (clientAuth) issued by the operator CA; also .pem, key SK_OPERATOR_CLIENT_NIST.pem");
         }
+        // One folder for the SM-DP+ under test to import: certificates only (the CI keys stay in CertificateIssuer/).
+        var trusted = pki.Curves.Select(c => (Names: Sgp26Layout.For(PkiItem.Ci, c.Curve), Certificate: c.Ci.Certificate)).ToList();
+        if (pki.Operator is { } oper)
+        {
+            trusted.Add((Sgp26Layout.OperatorCa, oper.Ca));
+        }
+
+        foreach ((Sgp26FileNames names, RspCertificate cert) in trusted)
+        {
+            var copy = names with { Folder = Sgp26Layout.SmdpTrustFolder };
+            WriteCertificate(directory, copy, cert, null, written);
+            Row(manifest, copy.CertificateDer, $"for the SM-DP+ under test to trust: a copy of {names.CertificateDer} without its key (also .pem)");
+        }
+
         File.WriteAllText(Path.Combine(directory, Sgp26Layout.ReadmeFile), manifest.ToString());
         written.Add(Sgp26Layout.ReadmeFile);
         return written;
