@@ -2,6 +2,7 @@ using Conformance.Reports.Allure;
 using Conformance.Reports.Coverage;
 using Conformance.Reports.JUnit;
 using Conformance.Reports.Summary;
+using Conformance.Rsp.Crypto;
 using Conformance.Steps.Support;
 
 namespace Conformance.Steps;
@@ -51,6 +52,10 @@ internal static class Program
 
         Console.WriteLine($"out={Path.GetFullPath(config.OutDirectory)}");
         Console.WriteLine($"target={config.SmdpTarget}");
+        if (config.PkiDirectory is not null && config.Curves.Count == 1 && !config.Origins.ContainsKey(Settings.Curve.Key))
+        {
+            Console.WriteLine($"note=the PKI {config.PkiDirectory} holds a CI of {config.Curves[0].ShortName()} only: the other curve's scenarios are left out (as with --curve {config.Curves[0].ShortName()})");
+        }
         switch (HarnessRun.OrderSourceOf(config))
         {
             case Support.Orders.OrderBook book:

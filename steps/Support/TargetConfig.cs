@@ -5,6 +5,7 @@ using Conformance.Adapters.Isdr;
 using Conformance.Adapters.Pcsc;
 using Conformance.Euicc.Faults;
 using Conformance.Rsp.Crypto;
+using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus;
 
 namespace Conformance.Steps.Support;
@@ -129,7 +130,10 @@ public sealed partial record TargetConfig
             PkiDirectory = Get(Settings.Pki) is { } pki && pki.Value != Generated
                 ? Directory.Exists(pki.Value) ? Path.GetFullPath(pki.Value) : throw Invalid(pki, "is neither 'generated' nor an existing directory")
                 : null,
-            Curves = Get(Settings.Curve) is { } curve ? ParseCurves(curve) : c.Curves,
+            Curves = Get(Settings.Curve) is { } curve ? ParseCurves(curve)
+                // A PKI of one curve drives what it can: without --curve, the curves the --pki directory holds a CI for.
+                : Get(Settings.Pki) is { } p && p.Value != Generated && Sgp26Loader.CurvesIn(p.Value) is { Count: > 0 } held ? held
+                : c.Curves,
             Euicc = Get(Settings.Euicc) is { } euicc ? EuiccOf(euicc) : c.Euicc,
             Isdr = new IsdrSessionOptions
             {

@@ -40,18 +40,27 @@ internal static class SmdpCommands
         var synthetic = new Option<int>("--synthetic") { Description = "Also add this many synthetic profiles (type given by --profile-type).", DefaultValueFactory = _ => 0 };
         var type = new Option<string>("--profile-type") { Description = "Profile type of synthetic profiles.", DefaultValueFactory = _ => "Test" };
         var operatorUrl = new Option<string?>("--operator-url") { Description = "Operator endpoint for ES2+ HandleDownloadProgressInfo (base URL)." };
-        var curve = new Option<string>("--curve") { Description = "SM-DP+ credentials to load: nist, brp or both.", DefaultValueFactory = _ => "both" };
+        var curve = new Option<string?>("--curve") { Description = "SM-DP+ credentials to load: nist, brp or both (default: the curves the PKI holds a CI for; both for the generated one)." };
         var address = new Option<string?>("--address") { Description = "The SM-DP+ address (default 127.0.0.1:<port>)." };
         var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted.") { port, pki, db, profiles, synthetic, type, operatorUrl, curve, address };
         serve.SetAction((parse, ct) => CliRunner.Run(() => RunServe(parse.GetValue(port), parse.GetValue(pki), parse.GetValue(db)!, parse.GetValue(profiles),
-            parse.GetValue(synthetic), parse.GetValue(type)!, Url(parse.GetValue(operatorUrl), "--operator-url"), parse.GetValue(curve)!, parse.GetValue(address), parse.InvocationConfiguration.Output, ct)));
+            parse.GetValue(synthetic), parse.GetValue(type)!, Url(parse.GetValue(operatorUrl), "--operator-url"), parse.GetValue(curve), parse.GetValue(address), parse.InvocationConfiguration.Output, ct)));
         return serve;
     }
 
     private static async Task<int> RunServe(int port, DirectoryInfo? pkiDir, string db, DirectoryInfo? profileDir, int synthetic, string profileType,
-        Uri? operatorUrl, string curveArg, string? address, TextWriter output, CancellationToken ct)
+        Uri? operatorUrl, string? curveArg, string? address, TextWriter output, CancellationToken ct)
     {
-        IReadOnlyList<RspCurve> curves = PkiCommands.ParseCurves(curveArg);
+        // A PKI of one curve drives what it can: without --curve, the curves the directory holds a CI for.
+        IReadOnlyList<RspCurve> curves = curveArg is not null ? PkiCommands.ParseCurves(curveArg)
+            : pkiDir is null ? [RspCurve.NistP256, RspCurve.BrainpoolP256r1]
+            : Sgp26Loader.CurvesIn(pkiDir.FullName) is { Count: > 0 } held ? held
+            : throw new CliError($"{pkiDir.FullName} holds no CI certificate (CertificateIssuer/CERT_CI_ECDSA_NIST or _BRP, .der or .pem).");
+        if (curveArg is null && curves.Count == 1)
+        {
+            await output.WriteLineAsync($"smdp: the PKI holds a CI of {curves[0].ShortName()} only: serving {curves[0].ShortName()} (eUICCs of the other curve are refused at InitiateAuthentication)");
+        }
+
         TestPki pki = LoadPki(pkiDir, curves);
         // CERT.DP.TLS: the P-256 one when loaded (OpenSSL 3.0 offers brainpool only in TLS 1.2 and only when the
         // client proposes the group), else the brainpool one.

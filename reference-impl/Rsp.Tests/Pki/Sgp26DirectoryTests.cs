@@ -64,6 +64,15 @@ public sealed class Sgp26DirectoryTests
     }
 
     [Test]
+    public void CurvesIn_names_the_curves_a_directory_holds_a_CI_for()
+    {
+        var nistOnly = Options with { Curves = [RspCurve.NistP256] };
+        Sgp26Writer.Write(TestPkiGenerator.Generate(nistOnly), _dir, nistOnly);
+        Assert.That(Sgp26Loader.CurvesIn(_dir), Is.EqualTo(new[] { RspCurve.NistP256 }));
+        Assert.That(Sgp26Loader.CurvesIn(_dir + "-missing"), Is.Empty);
+    }
+
+    [Test]
     public void Readme_lists_every_certificate_file()
     {
         WriteFixture();

@@ -13,6 +13,25 @@ namespace Conformance.Rsp.Pki;
 /// </summary>
 public static class Sgp26Loader
 {
+    /// <summary>
+    /// The curves a directory holds a CI certificate for (CertificateIssuer/CERT_CI_ECDSA_NIST or _BRP, .der or .pem):
+    /// what a PKI of one curve can drive.
+    /// </summary>
+    public static IReadOnlyList<RspCurve> CurvesIn(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var index = new FileIndex(directory);
+        return [.. new[] { RspCurve.NistP256, RspCurve.BrainpoolP256r1 }.Where(c =>
+        {
+            Sgp26FileNames ci = Sgp26Layout.For(PkiItem.Ci, c);
+            return index.Find(ci.Folder, ci.CertificateName + ".der") is not null || index.Find(ci.Folder, ci.CertificateName + ".pem") is not null;
+        })];
+    }
+
     public static PkiLoadResult Load(string directory, PkiLoadOptions? options = null)
     {
         options ??= new PkiLoadOptions();
