@@ -15,7 +15,23 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
     public OrderSession Session => session;
 
     /// <summary>Picks a profile no other scenario uses.</summary>
-    public string TakeAvailableProfile() => session.Iccid = run.Inventory.Take();
+    public string TakeAvailableProfile()
+    {
+        RequireEs2Plus();
+        return session.Iccid = run.Inventory.Take();
+    }
+
+    /// <summary>With orders from a file or a command and no ES2+ settings, a scenario that plays the operator is skipped.</summary>
+    private void RequireEs2Plus()
+    {
+        if (run.OrderSource is { } source && (run.Es2Plus.ClientCertificate is null || (!run.Config.IsReference && run.Config.Iccids.Count == 0)))
+        {
+            // The target offers no ES2+ to the harness: a scenario that plays the operator cannot run (skipped, not failed).
+            Assert.Ignore($"Not applicable to this target: the scenario plays the operator on ES2+, and the run takes its orders from {source.Name} " +
+                $"without ES2+ settings: set {Settings.OperatorCertificate.Key} and {Settings.OperatorKey.Key}, {Settings.Iccids.Key} and {Settings.ProfileType.Key} " +
+                $"(and {Settings.Es2PlusUrl.Key} if ES2+ is elsewhere) to run it.");
+        }
+    }
 
     public string ProfileTypeForTypeOrders => run.Inventory.ProfileTypeForTypeOrders;
 
@@ -107,12 +123,7 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
 
     private Task<FunctionOutcome> PerformAsync(Func<Es2PlusClient, Task<FunctionOutcome>> call, OperatorIdentity who)
     {
-        if (run.OrderSource is { } source && run.Es2Plus.ClientCertificate is null)
-        {
-            // The target offers no ES2+ to the harness: a scenario that plays the operator cannot run (skipped, not failed).
-            Assert.Ignore($"The scenario plays the operator on ES2+, and the run takes its orders from {source.Name} with no operator certificate: " +
-                $"set {Settings.OperatorCertificate.Key} and {Settings.OperatorKey.Key} (and {Settings.Es2PlusUrl.Key} if ES2+ is elsewhere) to run it.");
-        }
+        RequireEs2Plus();
 
         session.LastCall = identity => call(Client(identity));
         return attempt.PerformAsync(() => call(Client(who)));

@@ -7,6 +7,7 @@ Feature: DownloadOrder
 
   Rule: a profile can be ordered by ICCID or by profile type
 
+    @check
     Scenario: DownloadOrder by ICCID for an EID
       Given an available profile in the SM-DP+ inventory
       When the operator calls DownloadOrder for that profile and the eUICC

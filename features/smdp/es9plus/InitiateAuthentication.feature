@@ -11,6 +11,7 @@ Feature: InitiateAuthentication
 
   Rule: the SM-DP+ authenticates itself to the eUICC with a fresh session
 
+    @check
     Scenario Outline: #01 nominal
       Given the LPA has an activation code of the SM-DP+
       When the LPA calls InitiateAuthentication

@@ -8,6 +8,7 @@ Feature: ServerAuthentication
 
   Rule: the SM-DP+ authenticates itself with CERT.DPtls
 
+    @check
     Scenario Outline: server authentication for HTTPS with CERT.DPtls
       When the LPA opens an HTTPS connection to the SM-DP+ address
       Then the TLS version is 1.2 or later
