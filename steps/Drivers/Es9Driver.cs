@@ -30,7 +30,8 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
     private RspHttpTransport? _transport;
     private IEs9PlusClient? _smdp;
     private LpaDownload? _download;
-    private EuiccOptions _euiccOptions = new();
+    // The eUICC of the SM-DP+ scenarios is as lenient as deployed ones (DESIGN §1): strictness lives in the checks.
+    private EuiccOptions _euiccOptions = new() { AcceptOversizedSegments = true };
     private int _es10Attached;
 
     /// <summary>The scenario's curve: @nist or @brp (feature, scenario or Examples tag), else the run's first curve.</summary>

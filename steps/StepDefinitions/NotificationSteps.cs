@@ -43,7 +43,8 @@ public sealed class NotificationSteps(Es9Driver es9, BppDriver bpp, Notification
 
     [Then(@"^the ProfileInstallationResult sent carries errorReason (\w+)$")]
     public void PirReason(ErrorReason reason) =>
-        Assert.That(es9.Session.LoadResult!.ProfileInstallationResult.ProfileInstallationResultData.ErrorResult?.ErrorReason, Is.EqualTo(reason));
+        Assert.That(es9.Session.LoadResult!.ProfileInstallationResult.ProfileInstallationResultData.ErrorResult?.ErrorReason, Is.EqualTo(reason),
+            $"SGP.22 §5.7.6: the ProfileInstallationResult of the installation must carry errorReason {reason}");
 
     [Then(@"^the eUICC had a pending (install|enable|disable|delete) notification for the SM-DP\+$")]
     public void HadPending(string operation)

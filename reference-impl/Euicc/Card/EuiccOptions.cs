@@ -33,6 +33,13 @@ public sealed record EuiccOptions
     public IReadOnlySet<ProfileClass> SupportedProfileClasses { get; init; } =
         new HashSet<ProfileClass> { ProfileClass.test, ProfileClass.provisioning, ProfileClass.operational };
 
+    /// <summary>
+    /// Accept BSP segments over SGP.22 §2.6.4's 1020 bytes, as deployed eUICCs do: how the emulator plays the eUICC for an
+    /// SM-DP+ under test, whose oversized segments the BPP checks of GetBoundProfilePackage already report, so that one
+    /// SM-DP+ defect does not also fail every installation after it. Off (strict) by default and for eUICC scenarios.
+    /// </summary>
+    public bool AcceptOversizedSegments { get; init; }
+
     /// <summary>Fault injections and defects (all off by default).</summary>
     public EuiccFaultOptions Faults { get; init; } = new();
 

@@ -51,7 +51,8 @@ internal static partial class Es8Commands
         }
         byte[] shared = OpenSslEcka.Fastest.SharedSecret(otk.Private, smdpOtpk);
         SessionKeys keys = SessionKeyDerivation.Derive(shared, crt.HostId, card.Identity.EidBytes, crt.KeyType, crt.KeyLen);
-        return card.Faults.Has(EuiccDefect.AcceptBadBspMac) ? new UncheckedBsp(keys) : new CheckedBsp(new BspInstance(keys));
+        return card.Faults.Has(EuiccDefect.AcceptBadBspMac) ? new UncheckedBsp(keys)
+            : new CheckedBsp(new BspInstance(keys) { EnforceSegmentLimit = !card.Options.AcceptOversizedSegments });
     }
 
     /// <summary>

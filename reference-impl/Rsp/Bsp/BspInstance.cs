@@ -141,7 +141,8 @@ public sealed class BspInstance : IDisposable
 
     private (int Header, byte[] NextMcv) Check(byte expectedTag, ReadOnlySpan<byte> segment, bool encrypted)
     {
-        if (segment.Length > MaxSegmentLength)
+        // SGP.22 §2.6.4: a segment is at most 1020 bytes; an instance that does not enforce the limit reads longer ones.
+        if (EnforceSegmentLimit && segment.Length > MaxSegmentLength)
         {
             throw Fail(BspError.OversizedSegment, $"{segment.Length} bytes, more than {MaxSegmentLength}");
         }
