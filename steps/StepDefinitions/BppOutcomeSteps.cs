@@ -36,8 +36,16 @@ public sealed class BppOutcomeSteps(Es9Driver es9, BppDriver bpp)
     }
 
     [Then(@"^the eUICC offered (the same|another) one-time key (?:as|than) in the first binding$")]
-    public void EuiccKey(string same) => Compare(same, bpp.FirstBinding!.Value.EuiccOtpk, es9.Session.EuiccOtpk!,
-        "SGP.22 §5.7.5: otPK.EUICC.ECKA of euiccSigned2");
+    public void EuiccKey(string same)
+    {
+        // The eUICC (here the harness's emulator) reuses its one-time key only when the SM-DP+ asks for it: the culprit of a
+        // mismatch is the SM-DP+'s smdpSigned2.bppEuiccOtpk, so the message says what the SM-DP+ sent.
+        byte[]? asked = es9.Session.AuthenticateClientResult?.Value?.SmdpSigned2.BppEuiccOtpk;
+        string sent = asked is null ? "no bppEuiccOtpk" : $"bppEuiccOtpk {Convert.ToHexString(asked)[..16]}...";
+        Compare(same, bpp.FirstBinding!.Value.EuiccOtpk, es9.Session.EuiccOtpk!, same == "the same"
+            ? $"SGP.22 §3.1.3.2, §5.6.3: on a retry after a bound package the SM-DP+ SHALL put the otPK.EUICC.ECKA of that binding into smdpSigned2.bppEuiccOtpk, so that the eUICC offers it again; smdpSigned2 carried {sent}"
+            : $"SGP.22 §3.1.3.2, §5.6.3: without a bound package to reuse the SM-DP+ SHALL NOT ask for the earlier otPK.EUICC.ECKA (smdpSigned2.bppEuiccOtpk); smdpSigned2 carried {sent}");
+    }
 
     [Then(@"^the bound profile package carries (the same|another) otPK\.DP\.ECKA (?:as|than) the first binding$")]
     public void SmdpKey(string same) => Compare(same, bpp.FirstBinding!.Value.SmdpOtpk, Package().InitialiseSecureChannelRequest.SmdpOtpk,
