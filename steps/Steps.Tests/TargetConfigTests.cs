@@ -54,6 +54,11 @@ public class TargetConfigTests
     [TestCase("jobs", "0", "Setting --jobs ('0') must be a whole number of test hosts from 1 to 16.")]
     [TestCase("jobs", "17", "Setting --jobs ('17') must be a whole number of test hosts from 1 to 16.")]
     [TestCase("jobs", "two", "Setting --jobs ('two') must be a whole number of test hosts from 1 to 16.")]
+    [TestCase("orders", "orders.csv", "Setting --orders ('orders.csv') is neither es2plus, command:CMD, nor a .txt or .json file of orders.")]
+    [TestCase("orders", "command: ", "Setting --orders ('command: ') names no program after command:.")]
+    [TestCase("orders", "/nonexistent/orders.txt", "Setting --orders ('/nonexistent/orders.txt') names no existing file.")]
+    [TestCase("orders", "command:./make-order", "Setting orders (--orders) applies to a remote SM-DP+ (--smdp https://...): the bundled reference in the test host takes its orders over ES2+; to try an orders file, start one with ./conformance smdp serve and point --smdp at it.")]
+    [TestCase("target", "/nonexistent/target.json", "Setting --target ('/nonexistent/target.json') names no existing file.")]
     public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
         Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
 

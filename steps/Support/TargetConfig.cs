@@ -199,6 +199,12 @@ public sealed partial record TargetConfig
                 + (IsReference ? $"the card in {Euicc} can serve one test host only." : $"the SM-DP+ at {SmdpUrl} has one list of ICCIDs for all hosts."));
         }
 
+        if (IsReference && !OrdersOverEs2Plus)
+        {
+            throw new ConfigException($"Setting {Settings.Orders.Key} ({origins[Settings.Orders.Key]}) applies to a remote SM-DP+ (--smdp https://...): the bundled " +
+                "reference in the test host takes its orders over ES2+; to try an orders file, start one with ./conformance smdp serve and point --smdp at it.");
+        }
+
         if (IsReference && origins.TryGetValue(Settings.Iccids.Key, out string? from))
         {
             throw new ConfigException($"Setting {Settings.Iccids.Key} (from {from}) applies to a remote SM-DP+ only: the reference SM-DP+ makes its own inventory.");
