@@ -40,6 +40,9 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
     /// <summary>The SM-DS address put into ConfirmOrder for SM-DS events (the GSMA root SM-DS name LPAs use).</summary>
     public const string SmdsAddress = "lpa.ds.gsma.com";
 
+    /// <summary>The confirmation code the harness sets on an order that requires one (ES2+ ConfirmOrder, an order command).</summary>
+    public const string HarnessConfirmationCode = "7319";
+
     /// <summary>The confirmation code of the order, when it has one.</summary>
     public string? ConfirmationCode { get; private set; }
 
@@ -68,7 +71,7 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
         await orders.OrderProfileAsync(eid).ConfigureAwait(false);
         bool byEid = style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId;
         MatchingId = byEid ? null : Identifiers.NewMatchingId();
-        ConfirmationCode = style == DownloadOrderStyle.ActivationCodeWithConfirmationCode ? "7319" : null;
+        ConfirmationCode = style == DownloadOrderStyle.ActivationCodeWithConfirmationCode ? HarnessConfirmationCode : null;
         var request = new ConfirmOrderRequest(session.RequireIccid(), ReleaseFlag: style != DownloadOrderStyle.NotReleased, eid,
             MatchingId: MatchingId ?? "", ConfirmationCode: ConfirmationCode,
             SmdsAddress: style is DownloadOrderStyle.SmdsEventWithMatchingId or DownloadOrderStyle.SmdsEventWithoutMatchingId ? SmdsAddress : null);

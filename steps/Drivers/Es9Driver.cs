@@ -109,28 +109,10 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
     }
 
     /// <summary>
-    /// The profile metadata the SM-DP+ announced in AuthenticateClient's profileMetaData (SGP.22 v2.5 §5.6.2), or null
-    /// before it or when it does not decode (the AuthenticateClient checks report that).
+    /// The profile metadata the SM-DP+ announced in AuthenticateClient (SGP.22 v2.5 §5.6.3, decoded by the LPA), or null
+    /// before it.
     /// </summary>
-    public StoreMetadataRequest? AnnouncedMetadata
-    {
-        get
-        {
-            if (_download?.Session.AuthenticateClientResult?.Value is not { } ok)
-            {
-                return null;
-            }
-
-            try
-            {
-                return StoreMetadataRequest.Decode(ok.ProfileMetaData.Encoded);
-            }
-            catch (Asn1DecodeException)
-            {
-                return null;
-            }
-        }
-    }
+    public StoreMetadataRequest? AnnouncedMetadata => _download?.Session.ProfileMetadata;
 
     /// <summary>The announced ICCID: what names the profile when the order came from a file or a command without its ICCID.</summary>
     public string? AnnouncedIccid => AnnouncedMetadata?.Iccid.ToString();

@@ -10,7 +10,7 @@ namespace Conformance.Steps.StepDefinitions;
 [Binding]
 public sealed class BppSetupSteps(Es9Driver es9, BppDriver bpp, DownloadOrderDriver orders)
 {
-    /// <summary>A confirmation code other than the one of the order (DownloadOrderDriver's is "7319").</summary>
+    /// <summary>A confirmation code other than the one of the order (DownloadOrderDriver.HarnessConfirmationCode).</summary>
     public const string WrongConfirmationCode = "0000";
 
     [Given(@"^the download has gone through (GetBoundProfilePackage|LoadBoundProfilePackage)$")]

@@ -26,7 +26,7 @@ public sealed class BppVariantSteps(HarnessRun run, Es9Driver es9, BppDriver bpp
         BppVariantSmdp smdp = await BppVariantSmdp.GetAsync(run, variant);
         string iccid = smdp.TakeIccid();
         string matchingId = Identifiers.NewMatchingId();
-        string? code = withCode ? "7319" : null;
+        string? code = withCode ? DownloadOrderDriver.HarnessConfirmationCode : null;
         using (Es2PlusClient op = smdp.Operator(run, log))
         {
             var ordered = await op.DownloadOrderAsync(new DownloadOrderRequest(Identifiers.Eid1, iccid));

@@ -55,7 +55,6 @@ public sealed class BundledSmdp : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var server = new SmdpServer(options with { BindAddress = "127.0.0.1", Port = 0, DatabasePath = Path.Combine(directory, "smdp.db") },
             configureLogging: l => l.SetMinimumLevel(LogLevel.Warning));
-        var smdp = new BundledSmdp(server, new Uri("https://127.0.0.1/"), directory);
         try
         {
             Uri bound = await server.StartAsync(ct).ConfigureAwait(false);
@@ -68,7 +67,7 @@ public sealed class BundledSmdp : IAsyncDisposable
         }
         catch
         {
-            await smdp.DisposeAsync().ConfigureAwait(false);
+            await StopAsync(server, directory).ConfigureAwait(false);
             throw;
         }
     }
@@ -88,13 +87,15 @@ public sealed class BundledSmdp : IAsyncDisposable
         NotificationConfigurationJson = $$"""[{"operations":[{{notifications}}],"address":"{{smdpAddress}}"}]""",
     };
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => StopAsync(Server, _directory);
+
+    private static async ValueTask StopAsync(SmdpServer server, string directory)
     {
-        await Server.DisposeAsync().ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

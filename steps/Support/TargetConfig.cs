@@ -117,6 +117,7 @@ public sealed partial record TargetConfig
             c = c with { SmdpAddress = FqdnRegex().IsMatch(address.Value) ? address.Value : throw Invalid(address, "is not an FQDN with an optional port") };
         }
 
+        (string? ordersFile, string? ordersCommand) = Get(Settings.Orders) is { } orders ? OrdersOf(orders) : (null, null);
         c = c with
         {
             TrustPath = Get(Settings.Trust) is { } trust ? ExistingPemCertificates(trust) : null,
@@ -145,8 +146,8 @@ public sealed partial record TargetConfig
             OutDirectory = Get(Settings.Out)?.Value ?? c.OutDirectory,
             Jobs = Get(Settings.Jobs) is { } jobs ? JobCount(jobs) : null,
             TargetPath = Get(Settings.Target) is { } target ? ExistingFile(target) : null,
-            OrdersFile = Get(Settings.Orders) is { } of ? OrdersFileOf(of) : null,
-            OrdersCommand = Get(Settings.Orders) is { Value: var ov } && ov.StartsWith(CommandPrefix, StringComparison.Ordinal) ? OrdersCommandOf(Get(Settings.Orders)!) : null,
+            OrdersFile = ordersFile,
+            OrdersCommand = ordersCommand,
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
@@ -215,12 +216,20 @@ public sealed partial record TargetConfig
 
     private const string CommandPrefix = "command:";
 
-    /// <summary>The file of <c>orders FILE</c>: an existing .txt or .json; null for es2plus and command:CMD.</summary>
-    private static string? OrdersFileOf(SettingValue v)
+    /// <summary>
+    /// The <c>orders</c> setting: (null, null) for es2plus, (null, CMD) for command:CMD, (full path, null) for an existing
+    /// .txt or .json file of orders.
+    /// </summary>
+    private static (string? File, string? Command) OrdersOf(SettingValue v)
     {
-        if (v.Value == "es2plus" || v.Value.StartsWith(CommandPrefix, StringComparison.Ordinal))
+        if (v.Value == "es2plus")
         {
-            return null;
+            return (null, null);
+        }
+
+        if (v.Value.StartsWith(CommandPrefix, StringComparison.Ordinal))
+        {
+            return v.Value[CommandPrefix.Length..].Trim() is { Length: > 0 } command ? (null, command) : throw Invalid(v, "names no program after command:");
         }
 
         if (!v.Value.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) && !v.Value.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -228,11 +237,8 @@ public sealed partial record TargetConfig
             throw Invalid(v, "is neither es2plus, command:CMD, nor a .txt or .json file of orders");
         }
 
-        return ExistingFile(v);
+        return (ExistingFile(v), null);
     }
-
-    private static string OrdersCommandOf(SettingValue v) =>
-        v.Value[CommandPrefix.Length..].Trim() is { Length: > 0 } command ? command : throw Invalid(v, "names no program after command:");
 
     private static Uri HttpsUrl(SettingValue v, string expected) =>
         Uri.TryCreate(v.Value, UriKind.Absolute, out Uri? u) && u.Scheme == Uri.UriSchemeHttps && u.Host.Length > 0

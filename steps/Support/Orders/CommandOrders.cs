@@ -21,7 +21,7 @@ public sealed class CommandOrders(string command, string smdpAddress, TimeSpan t
     public async Task<(TakenOrder? Order, string? Lacking)> TakeAsync(OrderNeeds needs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(needs);
-        string? code = needs.ConfirmationCode ? "7319" : null;
+        string? code = needs.ConfirmationCode ? Drivers.DownloadOrderDriver.HarnessConfirmationCode : null;
         var request = new JsonObject
         {
             ["smdpAddress"] = smdpAddress,

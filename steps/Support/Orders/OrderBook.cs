@@ -45,18 +45,18 @@ public sealed class OrderBook : IOrderSource
 
     private OrderBook(string path, IReadOnlyList<BookedOrder> orders, string ledger, HashSet<string> used)
     {
-        Path = path;
+        FilePath = path;
         _orders = orders;
         Ledger = ledger;
         _used = used;
     }
 
-    public string Path { get; }
+    public string FilePath { get; }
 
     /// <summary>The file listing the orders already used (one key a line).</summary>
     public string Ledger { get; }
 
-    public string Name => $"file {Path}";
+    public string Name => $"file {FilePath}";
 
     public IReadOnlyList<BookedOrder> Orders => _orders;
 
@@ -91,10 +91,11 @@ public sealed class OrderBook : IOrderSource
             throw new ConfigException($"Setting {Settings.Orders.Key}: {path} holds no order.");
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ledger))!);
         HashSet<string> used = File.Exists(ledger)
             ? File.ReadAllLines(ledger).Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
-        return new OrderBook(System.IO.Path.GetFullPath(path), orders, ledger, used);
+        return new OrderBook(Path.GetFullPath(path), orders, ledger, used);
     }
 
     /// <summary>How many unused orders of the file meet <paramref name="needs"/>.</summary>
@@ -122,12 +123,11 @@ public sealed class OrderBook : IOrderSource
             if (order is null)
             {
                 return Task.FromResult<(TakenOrder?, string?)>((null, fitting.Count == 0
-                    ? $"the scenario needs {needs.Describe()}, and {Path} has no such order (add one, or use --orders es2plus)."
-                    : $"the scenario needs {needs.Describe()}, and the {fitting.Count} such orders of {Path} are used (see {Ledger}): add fresh ones."));
+                    ? $"the scenario needs {needs.Describe()}, and {FilePath} has no such order (add one, or use --orders es2plus)."
+                    : $"the scenario needs {needs.Describe()}, and the {fitting.Count} such orders of {FilePath} are used (see {Ledger}): add fresh ones."));
             }
 
             _used.Add(order.Key);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Ledger))!);
             // Written before the order is used, under the lock: a run stopped mid-scenario never hands it out again.
             using (var ledger = new FileStream(Ledger, FileMode.Append, FileAccess.Write, FileShare.Read))
             {
@@ -149,7 +149,7 @@ public sealed class OrderBook : IOrderSource
                 continue;
             }
 
-            string where = $"{System.IO.Path.GetFileName(path)} line {i + 1}";
+            string where = $"{Path.GetFileName(path)} line {i + 1}";
             string[] fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length > 2)
             {
@@ -185,7 +185,7 @@ public sealed class OrderBook : IOrderSource
         int index = 0;
         foreach (JsonElement e in root.EnumerateArray())
         {
-            string where = $"{System.IO.Path.GetFileName(path)} entry {index++}";
+            string where = $"{Path.GetFileName(path)} entry {index++}";
             if (e.ValueKind != JsonValueKind.Object)
             {
                 throw new ConfigException($"Setting {Settings.Orders.Key}: {where} is not an object.");

@@ -44,11 +44,12 @@ public static class OrderPlan
         var lines = new List<string>();
         foreach ((OrderNeeds need, int count) in needs.OrderByDescending(n => n.Value))
         {
-            int fitting = need.SmdsEvent ? 0 : book.Orders.Count(o => o.Meets(need));
-            int unused = need.SmdsEvent ? 0 : book.UnusedMeeting(need);
+            // No order of a file meets an SM-DS event's needs (BookedOrder.Meets).
+            int fitting = book.Orders.Count(o => o.Meets(need));
+            int unused = book.UnusedMeeting(need);
             if (fitting > 0 && unused < count)
             {
-                throw new ConfigException($"Setting {Settings.Orders.Key}: the selection takes {count} orders of the kind \"{need.Describe()}\", and {book.Path} has {unused} unused " +
+                throw new ConfigException($"Setting {Settings.Orders.Key}: the selection takes {count} orders of the kind \"{need.Describe()}\", and {book.FilePath} has {unused} unused " +
                     $"(ledger {book.Ledger}): add {count - unused} more, or narrow --tags.");
             }
 
