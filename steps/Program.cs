@@ -43,7 +43,8 @@ internal static class Program
     private static int CheckConfig()
     {
         TargetConfig config = TargetConfig.Load();
-        var pki = HarnessRun.LoadPki(config);
+        var pkiNotes = new List<string>();
+        var pki = HarnessRun.LoadPki(config, pkiNotes);
         Console.WriteLine($"filter={RunSelection.TestFilter(config)}");
         foreach (string shard in RunShards.Filters(config, typeof(Program).Assembly))
         {
@@ -55,6 +56,10 @@ internal static class Program
         if (config.PkiDirectory is not null && config.Curves.Count == 1 && !config.Origins.ContainsKey(Settings.Curve.Key))
         {
             Console.WriteLine($"note=the PKI {config.PkiDirectory} holds a CI of {config.Curves[0].ShortName()} only: the other curve's scenarios are left out (as with --curve {config.Curves[0].ShortName()})");
+        }
+        foreach (string note in pkiNotes)
+        {
+            Console.WriteLine($"note={note}");
         }
         switch (HarnessRun.OrderSourceOf(config))
         {

@@ -124,14 +124,28 @@ public sealed class PkiCommandsTests
     }
 
     [Test]
-    public async Task Check_reports_a_missing_file_by_name_with_exit_code_2()
+    public async Task Check_says_per_role_what_is_missing_and_exits_1_when_no_side_can_be_driven()
     {
         await Run("pki", "generate", "--out", _dir, "--curve", "nist");
         File.Delete(Path.Combine(_dir, "EUM", "CERT_EUM_ECDSA_NIST.der"));
         File.Delete(Path.Combine(_dir, "EUM", "CERT_EUM_ECDSA_NIST.pem"));
+        File.Delete(Path.Combine(_dir, "DPpb", "SK_S_SM_DPpb_ECDSA_NIST.pem"));
+        var (rc, output, _) = await Run("pki", "check", "--dir", _dir, "--curve", "nist");
+        Assert.That(rc, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("NIST EUM: absent"));
+        Assert.That(output, Does.Contain("NIST DPpb: no private key"));
+        Assert.That(output, Does.Contain("drives an SM-DP+ under test (the harness plays the eUICC): no"));
+        Assert.That(output, Does.Contain("drives the bundled SM-DP+ (for eUICCs under test and the default run): no"));
+    }
+
+    [Test]
+    public async Task Check_names_an_unreadable_file_with_exit_code_2()
+    {
+        await Run("pki", "generate", "--out", _dir, "--curve", "nist");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "eUICC", "SK_EUICC_ECDSA_NIST.pem"), "not a key");
         var (rc, _, err) = await Run("pki", "check", "--dir", _dir, "--curve", "nist");
         Assert.That(rc, Is.EqualTo(2));
-        Assert.That(err, Does.Contain("EUM/CERT_EUM_ECDSA_NIST.der"));
+        Assert.That(err, Does.Contain("eUICC/SK_EUICC_ECDSA_NIST.pem"));
     }
 
     [Test]
@@ -140,7 +154,20 @@ public sealed class PkiCommandsTests
         await Run("pki", "generate", "--out", _dir);
         var (rc, output, err) = await Run("pki", "check", "--dir", _dir);
         Assert.That(rc, Is.EqualTo(0), err);
-        Assert.That(output, Does.Contain("NIST eUICC chain: valid (EID 89049032123451234512345678901235)"));
-        Assert.That(output, Does.Contain("BRP DPtls: valid"));
+        Assert.That(output, Does.Contain("NIST eUICC: EID 89049032123451234512345678901235; private key; chain eUICC-EUM-CI: valid"));
+        Assert.That(output, Does.Contain("BRP DPtls: private key; valid"));
+        Assert.That(output, Does.Contain("NIST negative variants: 15 of 15 in the directory"));
+    }
+
+    [Test]
+    public async Task A_set_in_GSMAs_shape_drives_both_sides()
+    {
+        var (generated, _, genErr) = await Run("pki", "generate", "--out", _dir, "--shape", "gsma");
+        Assert.That(generated, Is.EqualTo(0), genErr);
+        var (rc, output, err) = await Run("pki", "check", "--dir", _dir);
+        Assert.That(rc, Is.EqualTo(0), err);
+        Assert.That(output, Does.Contain("NIST DPtls: absent; a bundled SM-DP+ issues one from SK.CI.ECDSA"));
+        Assert.That(output, Does.Contain("drives an SM-DP+ under test (the harness plays the eUICC): yes"));
+        Assert.That(output, Does.Contain("drives the bundled SM-DP+ (for eUICCs under test and the default run): yes"));
     }
 }

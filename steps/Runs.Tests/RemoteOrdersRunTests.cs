@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Conformance.Adapters.Es2Plus;
-using Conformance.Rsp.Pki;
 using Conformance.Steps.Support;
 
 namespace Conformance.Runs.Tests;
@@ -18,12 +12,9 @@ namespace Conformance.Runs.Tests;
 [NonParallelizable]
 public class RemoteOrdersRunTests
 {
-    private const string ProfileType = "Test";
     private static readonly string OtherEid = Identifiers.Eid2;
     private string _directory = null!;
-    private Process? _server;
-    private int _port;
-    private Es2PlusClient _operator = null!;
+    private StandaloneSmdp _smdp = null!;
 
     [OneTimeSetUp]
     public async Task StartTheSmdpAlone()
@@ -35,80 +26,24 @@ public class RemoteOrdersRunTests
         }
 
         Directory.CreateDirectory(_directory);
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in (string[])[CliDll, "smdp", "serve", "--port", _port.ToString(CultureInfo.InvariantCulture),
-                     "--db", Path.Combine(_directory, "smdp.db"), "--synthetic", "400", "--profile-type", ProfileType])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _server = Process.Start(start) ?? throw new InvalidOperationException("smdp serve did not start");
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (await _server.StandardOutput.ReadLineAsync(cts.Token) is { } line)
-        {
-            if (line.Contains("listening on", StringComparison.Ordinal))
-            {
-                break;
-            }
-        }
-
-        // The operator's side, in this process: the generated test PKI of smdp serve (seed 1) has the operator and the CI.
-        TestPki pki = TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true });
-        OperatorPki op = pki.Operator!;
-        _operator = new Es2PlusClient(new Es2PlusClientOptions
-        {
-            BaseAddress = new Uri($"https://127.0.0.1:{_port}/"),
-            TrustedRoots = [.. pki.Curves.Select(c => PkiMaterial.Certificate(c.Ci.Certificate))],
-            ClientCertificate = PkiMaterial.WithKey(op.Client, op.ClientKey!),
-        });
+        _smdp = await StandaloneSmdp.StartAsync(_directory, 400);
     }
 
     [OneTimeTearDown]
-    public void StopTheSmdp()
+    public async Task StopTheSmdp()
     {
-        _operator?.Dispose();
-        if (_server is { HasExited: false })
+        if (_smdp is not null)
         {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit(10_000);
-        }
-
-        _server?.Dispose();
-    }
-
-    private static string CliDll
-    {
-        get
-        {
-            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            return Path.Combine(RepoPaths.Root, "cli", "Conformance.Cli", "bin", tfm.Parent!.Name, tfm.Name, "Conformance.Cli.dll");
+            await _smdp.DisposeAsync();
         }
     }
 
-    private string Address => $"127.0.0.1:{_port}";
+    private string Address => _smdp.Address;
 
-    /// <summary>An order made on the SM-DP+ over ES2+ (DownloadOrder by profile type, ConfirmOrder): its activation code.</summary>
-    private async Task<string> OrderAsync(string? eid = null, string? matchingId = null, string? code = null, bool release = true)
-    {
-        Es2PlusResponse<DownloadOrderResult> ordered = await _operator.DownloadOrderAsync(new DownloadOrderRequest(eid, null, ProfileType));
-        string iccid = ordered.Result?.Iccid ?? throw new InvalidOperationException($"DownloadOrder: {ordered.ExecutionStatus}");
-        Es2PlusResponse<ConfirmOrderResult> confirmed = await _operator.ConfirmOrderAsync(new ConfirmOrderRequest(iccid, release, eid, matchingId, code));
-        return $"LPA:1${Address}${confirmed.Result?.MatchingId ?? throw new InvalidOperationException($"ConfirmOrder: {confirmed.ExecutionStatus}")}";
-    }
+    private Task<string> OrderAsync(string? eid = null, string? matchingId = null, string? code = null, bool release = true) =>
+        _smdp.OrderAsync(eid, matchingId, code, release);
 
-    private Dictionary<string, string> RunSettings(string orders) => new()
-    {
-        [Steps.Support.Settings.Smdp.Env] = $"https://{Address}",
-        [Steps.Support.Settings.SmdpAddress.Env] = Address,
-        [Steps.Support.Settings.Orders.Env] = orders,
-        [Steps.Support.Settings.Tags.Env] = "@es9plus",
-    };
+    private Dictionary<string, string> RunSettings(string orders) => _smdp.RunSettings(orders, "@es9plus");
 
     private async Task<HarnessRunResult> RunAsync(string name, string orders)
     {
@@ -119,7 +54,7 @@ public class RemoteOrdersRunTests
         return run;
     }
 
-    private static void SkippedWithReasons(HarnessRunResult run)
+    public static void SkippedWithReasons(HarnessRunResult run)
     {
         foreach (ScenarioResult skipped in run.Scenarios.Where(s => s.Outcome == "skipped"))
         {
@@ -152,7 +87,7 @@ public class RemoteOrdersRunTests
     public async Task TheExampleOrderCommandMakesEachOrderAsTheScenarioNeedsIt()
     {
         // fixtures/orders/smdp-order.mjs runs ./conformance smdp order once per order (a second each): one function's scenarios.
-        string command = $"ORDER_SMDP_URL=https://{Address}/ ORDER_PROFILE_TYPE={ProfileType} node {Path.Combine(RepoPaths.Root, "fixtures", "orders", "smdp-order.mjs")}";
+        string command = $"ORDER_SMDP_URL=https://{Address}/ ORDER_PROFILE_TYPE={StandaloneSmdp.ProfileType} node {Path.Combine(RepoPaths.Root, "fixtures", "orders", "smdp-order.mjs")}";
         var settings = RunSettings("command:" + command);
         settings[Steps.Support.Settings.Tags.Env] = "@TC_SM-DP+_ES9+.AuthenticateClientNIST";
         HarnessRunResult run = await HarnessProcess.RunAsync(settings, Path.Combine(_directory, "command"), TimeSpan.FromMinutes(5));
@@ -166,31 +101,8 @@ public class RemoteOrdersRunTests
     [Test]
     public async Task AJsonFileAddsTheEidBoundAndUnreleasedOrders()
     {
-        var entries = new List<string>();
-        for (int i = 0; i < 150; i++)
-        {
-            entries.Add($$"""{"activationCode": "{{await OrderAsync()}}"}""");
-        }
-
-        for (int i = 0; i < 12; i++)
-        {
-            entries.Add($$"""{"activationCode": "{{await OrderAsync(code: "4711")}}$$1", "confirmationCode": "4711"}""");
-        }
-
         // The default SM-DP+ address scenarios (31 on both curves) take an EID-bound order each.
-        for (int i = 0; i < 36; i++)
-        {
-            entries.Add($$"""{"activationCode": "{{await OrderAsync(Identifiers.Eid1, matchingId: "")}}", "eid": "{{Identifiers.Eid1}}"}""");
-        }
-
-        for (int i = 0; i < 4; i++)
-        {
-            entries.Add($$"""{"activationCode": "{{await OrderAsync(OtherEid)}}", "eid": "{{OtherEid}}"}""");
-            entries.Add($$"""{"activationCode": "{{await OrderAsync(release: false)}}", "released": false}""");
-        }
-
-        string file = Path.Combine(_directory, "orders.json");
-        await File.WriteAllTextAsync(file, "[\n" + string.Join(",\n", entries) + "\n]\n");
+        string file = await _smdp.JsonOrdersAsync(Path.Combine(_directory, "orders.json"), Identifiers.Eid1, OtherEid, plain: 150, withCode: 12, eidBound: 36, fewOthers: 4);
         HarnessRunResult run = await RunAsync("json", file);
         SkippedWithReasons(run);
         // What only ES2+ (or a command) can offer is left: SM-DS events and the optional features nobody declared.

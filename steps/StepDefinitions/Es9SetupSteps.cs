@@ -1,4 +1,7 @@
+using Conformance.Euicc.Card;
 using Conformance.Euicc.Faults;
+using Conformance.Rsp.Crypto;
+using Conformance.Rsp.Pki;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Steps.Drivers;
 using Conformance.Steps.Support;
@@ -10,7 +13,7 @@ namespace Conformance.Steps.StepDefinitions;
 /// started by the harness-as-LPA, and the emulated eUICC's state (SGP.22 v2.5 §3.1.1, §3.1.3).
 /// </summary>
 [Binding]
-public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders)
+public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders, HarnessRun run)
 {
     [Given(@"^the LPA has an activation code of the SM-DP\+$")]
     public Task ActivationCode() => es9.StartDownloadAsync(Identifiers.NewMatchingId());
@@ -35,15 +38,27 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders)
     public void MatchingIdInCtxParams1(string which) => es9.Session.MatchingId = which == "no MatchingID" ? null : "";
 
     [Given(@"^the eUICC presents (an expired eUICC certificate|an expired EUM certificate|an eUICC certificate signed by another EUM|certificates under a CI unknown to the SM-DP\+|an eUICC certificate whose EID is outside the EUM's permitted range|an euiccSignature1 that does not verify)$")]
-    public void EuiccFaultOn(string what) => es9.AddEuiccFault(what switch
+    public void EuiccFaultOn(string what)
     {
-        "an expired eUICC certificate" => EuiccFault.ExpiredEuiccCertificate,
-        "an expired EUM certificate" => EuiccFault.ExpiredEumCertificate,
-        "an eUICC certificate signed by another EUM" => EuiccFault.EuiccFromForeignEum,
-        "certificates under a CI unknown to the SM-DP+" => EuiccFault.CertificatesUnderUnknownCi,
-        "an eUICC certificate whose EID is outside the EUM's permitted range" => EuiccFault.EidOutsideEumRange,
-        _ => EuiccFault.InvalidEuiccSignature1,
-    });
+        EuiccFault fault = what switch
+        {
+            "an expired eUICC certificate" => EuiccFault.ExpiredEuiccCertificate,
+            "an expired EUM certificate" => EuiccFault.ExpiredEumCertificate,
+            "an eUICC certificate signed by another EUM" => EuiccFault.EuiccFromForeignEum,
+            "certificates under a CI unknown to the SM-DP+" => EuiccFault.CertificatesUnderUnknownCi,
+            "an eUICC certificate whose EID is outside the EUM's permitted range" => EuiccFault.EidOutsideEumRange,
+            _ => EuiccFault.InvalidEuiccSignature1,
+        };
+        // A user's SGP.26 set has no negative variants; the harness issues them from the set's keys (TestPkiGenerator.Complete),
+        // which needs SK.EUM.ECDSA or SK.CI.ECDSA. Without them the eUICC cannot present this certificate.
+        CurvePki pki = run.Pki.For(es9.Curve);
+        if (EuiccCredential.ItemsFor(fault).Where(i => !pki.Items.ContainsKey(i)).Select(i => (PkiItem?)i).FirstOrDefault() is { } lacking)
+        {
+            Assert.Ignore($"Not applicable to this target: the eUICC cannot present {what}: the PKI ({run.Config.PkiDirectory}) has no {lacking} " +
+                $"certificate of {es9.Curve.ShortName()}, and not the private key of its issuer (SK.EUM.ECDSA or SK.CI.ECDSA) to issue one.");
+        }
+        es9.AddEuiccFault(fault);
+    }
 
     [Given(@"^the device declares every DeviceInfo capability and the eUICC declares SGP\.22 v2\.3\.0$")]
     public void ExtendedCapabilities()

@@ -90,7 +90,13 @@ public sealed class HarnessRun : IAsyncDisposable
     }
 
     /// <summary>The generated test PKI (loopback names in CERT.DPtls), or the SGP.26-like directory of the configuration.</summary>
-    public static TestPki LoadPki(TargetConfig config)
+    /// <remarks>
+    /// A directory is loaded for the sides the run plays: against a remote SM-DP+ the eUICC's (CI, EUM, eUICC); otherwise
+    /// both, the bundled SM-DP+ serving with its DPauth, DPpb and CERT.DPtls (issued from the CI key when the set has none,
+    /// as GSMA's SGP.26 set now has none). The negative variants SGP.23's sequences present are issued from the set's
+    /// keys; what was added is said in <paramref name="notes"/>.
+    /// </remarks>
+    public static TestPki LoadPki(TargetConfig config, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.PkiDirectory is null)
@@ -100,9 +106,28 @@ public sealed class HarnessRun : IAsyncDisposable
             return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress) });
         }
 
-        PkiLoadResult loaded = Sgp26Loader.Load(config.PkiDirectory, new PkiLoadOptions { Curves = config.Curves });
-        return loaded.Success ? loaded.Pki! : throw new ConfigException(
-            $"Setting pki ('{config.PkiDirectory}') is not a usable SGP.26 directory: {loaded.Errors[0]}.");
+        PkiSides sides = config.IsReference ? PkiSides.Both : PkiSides.Euicc;
+        PkiLoadResult loaded = Sgp26Loader.Load(config.PkiDirectory, new PkiLoadOptions { Curves = config.Curves, Sides = sides });
+        if (!loaded.Success)
+        {
+            throw new ConfigException($"Setting pki ('{config.PkiDirectory}') is not a usable SGP.26 directory: {loaded.Errors[0]}.");
+        }
+        (TestPki pki, IReadOnlyList<string> added) = TestPkiGenerator.Complete(loaded.Pki!, new PkiCompletionOptions
+        {
+            IssueTls = sides.HasFlag(PkiSides.Smdp),
+            TlsHost = Host(config.SmdpAddress),
+            LoopbackSans = true,
+            IncludeOperator = config.IsReference,
+        });
+        foreach (string note in added)
+        {
+            notes?.Add($"the PKI {config.PkiDirectory}: {note}");
+        }
+        if (sides.HasFlag(PkiSides.Smdp) && pki.Curves.FirstOrDefault(c => !c.Items.ContainsKey(PkiItem.DpTls)) is { } without)
+        {
+            throw new ConfigException($"Setting pki ('{config.PkiDirectory}') has no CERT.DP.TLS of {without.Curve.ShortName()} and no CI private key to issue one (CertificateIssuer/SK_CI_ECDSA_*.pem).");
+        }
+        return pki;
     }
 
     private async Task ConnectAsync(CancellationToken ct)

@@ -29,9 +29,16 @@ internal static class PkiCommands
             Description = "dNSName of CERT.DP.TLS.", DefaultValueFactory = _ => TestPkiOptions.Sgp26SmdpHost,
         };
         var loopback = new Option<bool>("--loopback-sans") { Description = "Also put localhost, 127.0.0.1 and ::1 in CERT.DP.TLS." };
+        var shape = new Option<string>("--shape")
+        {
+            Description = "harness: this harness's layout (negative variants, ES2plus/, SmdpTrust/); gsma: the shape GSMA publishes SGP.26 v1 in "
+                + "(.der certificates, SK_/PK_ key pairs, DP2 variants, DPtls/ with a key and CSR but no certificate).",
+            DefaultValueFactory = _ => "harness",
+        };
+        shape.AcceptOnlyFromAmong("harness", "gsma");
         var command = new Command("generate", "Write CI, EUM, eUICC, DPauth, DPpb, DPtls (+ negative variants, ES2+ operator certificates) like SGP.26.")
         {
-            outDir, curve, seed, tlsHost, loopback,
+            outDir, curve, seed, tlsHost, loopback, shape,
         };
         command.SetAction((parse, _) => CliRunner.Run(async () =>
         {
@@ -47,7 +54,7 @@ internal static class PkiCommands
             IReadOnlyList<string> files;
             try
             {
-                files = Sgp26Writer.Write(pkiSet, dir, options);
+                files = parse.GetValue(shape) == "gsma" ? Sgp26Writer.WriteGsmaShape(pkiSet, dir, options) : Sgp26Writer.Write(pkiSet, dir, options);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -62,37 +69,36 @@ internal static class PkiCommands
 
     private static Command Check()
     {
-        var dir = new Option<string>("--dir") { Description = "PKI directory laid out like SGP.26.", Required = true };
-        var curve = new Option<string>("--curve") { Description = "nist, brp or both.", DefaultValueFactory = _ => "both" };
-        var command = new Command("check", "Load a PKI directory and validate its eUICC and SM-DP+ chains (exit 1 when a chain is invalid).") { dir, curve };
+        var dir = new Option<string>("--dir") { Description = "PKI directory laid out like SGP.26 (this harness's, or GSMA's published set).", Required = true };
+        var curve = new Option<string>("--curve") { Description = "nist, brp or both (default: the curves the directory holds a CI for)." };
+        var command = new Command("check",
+            "Report per role what a PKI directory holds and which targets it can drive (exit 0 when it drives at least one, 1 when none or a chain is invalid).")
+        {
+            dir, curve,
+        };
         command.SetAction((parse, _) => CliRunner.Run(async () =>
         {
-            var result = Sgp26Loader.Load(parse.GetValue(dir)!, new PkiLoadOptions { Curves = ParseCurves(parse.GetValue(curve)) });
+            string directory = parse.GetValue(dir)!;
+            if (!Directory.Exists(directory))
+            {
+                throw new CliError($"--dir '{directory}' does not exist");
+            }
+            IReadOnlyList<RspCurve> curves = parse.GetValue(curve) is { } c ? ParseCurves(c)
+                : Sgp26Loader.CurvesIn(directory) is { Count: > 0 } held ? held
+                : throw new CliError($"{directory} holds no CI certificate (CertificateIssuer/CERT_CI_ECDSA_NIST or _BRP, .der or .pem)");
+            // Only the CIs are required here: the report says what else is there.
+            var result = Sgp26Loader.Load(directory, new PkiLoadOptions { Curves = curves, Sides = PkiSides.CiOnly });
             if (!result.Success)
             {
                 throw new CliError(result.Describe());
             }
+            var report = PkiReport.Of(result.Pki!, DateTimeOffset.UtcNow);
             var output = parse.InvocationConfiguration.Output;
-            var now = DateTimeOffset.UtcNow;
-            int failures = 0;
-            foreach (var c in result.Pki!.Curves)
+            foreach (string line in report.Lines)
             {
-                var validator = c.Validator();
-                var checks = new (string Name, CertificateValidationResult Result)[]
-                {
-                    ("eUICC chain", validator.ValidateEuiccChain(c.Euicc.Certificate.Der, c.Eum.Certificate.Der, now)),
-                    ("DPauth", validator.ValidateServerCertificate(CertificateRole.DpAuth, c.DpAuth.Certificate.Der, now)),
-                    ("DPpb", validator.ValidateServerCertificate(CertificateRole.DpPb, c.DpPb.Certificate.Der, now)),
-                    ("DPtls", validator.ValidateServerCertificate(CertificateRole.DpTls, c.DpTls.Certificate.Der, now)),
-                };
-                foreach (var (name, r) in checks)
-                {
-                    failures += r.IsValid ? 0 : 1;
-                    await output.WriteLineAsync($"{Sgp26Layout.CurveTag(c.Curve)} {name}: {r}");
-                }
-                await output.WriteLineAsync($"{Sgp26Layout.CurveTag(c.Curve)} CI PKId: {Convert.ToHexString(c.Ci.Certificate.SubjectKeyIdentifier ?? [])}");
+                await output.WriteLineAsync(line);
             }
-            return failures == 0 ? 0 : 1;
+            return report.Usable && report.InvalidChains == 0 ? 0 : 1;
         }));
         return command;
     }

@@ -42,14 +42,20 @@ internal static class SmdpCommands
         var operatorUrl = new Option<string?>("--operator-url") { Description = "Operator endpoint for ES2+ HandleDownloadProgressInfo (base URL)." };
         var curve = new Option<string?>("--curve") { Description = "SM-DP+ credentials to load: nist, brp or both (default: the curves the PKI holds a CI for; both for the generated one)." };
         var address = new Option<string?>("--address") { Description = "The SM-DP+ address (default 127.0.0.1:<port>)." };
-        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted.") { port, pki, db, profiles, synthetic, type, operatorUrl, curve, address };
+        var defects = new Option<string[]>("--defect")
+        {
+            Description = $"Switch on a named defect (repeatable), to prove a harness run catches it: {string.Join(", ", Enum.GetNames<SmdpDefect>())}.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted.") { port, pki, db, profiles, synthetic, type, operatorUrl, curve, address, defects };
         serve.SetAction((parse, ct) => CliRunner.Run(() => RunServe(parse.GetValue(port), parse.GetValue(pki), parse.GetValue(db)!, parse.GetValue(profiles),
-            parse.GetValue(synthetic), parse.GetValue(type)!, Url(parse.GetValue(operatorUrl), "--operator-url"), parse.GetValue(curve), parse.GetValue(address), parse.InvocationConfiguration.Output, ct)));
+            parse.GetValue(synthetic), parse.GetValue(type)!, Url(parse.GetValue(operatorUrl), "--operator-url"), parse.GetValue(curve), parse.GetValue(address),
+            ParseDefects(parse.GetValue(defects)), parse.InvocationConfiguration.Output, ct)));
         return serve;
     }
 
     private static async Task<int> RunServe(int port, DirectoryInfo? pkiDir, string db, DirectoryInfo? profileDir, int synthetic, string profileType,
-        Uri? operatorUrl, string? curveArg, string? address, TextWriter output, CancellationToken ct)
+        Uri? operatorUrl, string? curveArg, string? address, IReadOnlySet<SmdpDefect> defects, TextWriter output, CancellationToken ct)
     {
         // A PKI of one curve drives what it can: without --curve, the curves the directory holds a CI for.
         IReadOnlyList<RspCurve> curves = curveArg is not null ? PkiCommands.ParseCurves(curveArg)
@@ -61,11 +67,14 @@ internal static class SmdpCommands
             await output.WriteLineAsync($"smdp: the PKI holds a CI of {curves[0].ShortName()} only: serving {curves[0].ShortName()} (eUICCs of the other curve are refused at InitiateAuthentication)");
         }
 
-        TestPki pki = LoadPki(pkiDir, curves);
+        string smdpAddress = address ?? $"127.0.0.1:{port}";
+        TestPki pki = LoadPki(pkiDir, curves, PkiSides.Smdp, new PkiCompletionOptions
+        {
+            IssueTls = true, TlsHost = smdpAddress.Split(':')[0], LoopbackSans = true, DeriveNegatives = false, IncludeOperator = true,
+        }, output);
         // CERT.DP.TLS: the P-256 one when loaded (OpenSSL 3.0 offers brainpool only in TLS 1.2 and only when the
         // client proposes the group), else the brainpool one.
         CurvePki tlsPki = pki.Curves.FirstOrDefault(c => c.Curve == RspCurve.NistP256) ?? pki.Curves[0];
-        string smdpAddress = address ?? $"127.0.0.1:{port}";
         var options = new SmdpOptions
         {
             Port = port,
@@ -76,7 +85,12 @@ internal static class SmdpCommands
             OperatorCallbackUrl = operatorUrl,
             OperatorClientCa = pki.Operator is { } op ? [X509CertificateLoader.LoadCertificate(op.Ca.Der)] : null,
             OperatorCallbackClientCertificate = pki.Operator is { Client: { } client, ClientKey: { } key } ? WithKey(client, key) : null,
+            Defects = defects,
         };
+        if (defects.Count > 0)
+        {
+            await output.WriteLineAsync($"smdp: DEFECTS switched on (this server breaks SGP.22 on purpose): {string.Join(", ", defects)}");
+        }
         await using var server = new SmdpServer(options);
         Uri url;
         try
@@ -139,7 +153,9 @@ internal static class SmdpCommands
         {
             throw new CliError("give exactly one of --iccid and --profile-type");
         }
-        TestPki pki = LoadPki(pkiDir, [RspCurve.NistP256, RspCurve.BrainpoolP256r1]);
+        // The operator certificates of a set without ES2plus/ are the generated ones smdp serve trusts in that case.
+        TestPki pki = LoadPki(pkiDir, pkiDir is null ? [RspCurve.NistP256, RspCurve.BrainpoolP256r1] : Sgp26Loader.CurvesIn(pkiDir.FullName), PkiSides.CiOnly,
+            new PkiCompletionOptions { DeriveNegatives = false, IncludeOperator = true }, TextWriter.Null);
         OperatorPki op = pki.Operator is { ClientKey: not null } o ? o : throw new CliError("the PKI has no ES2+ operator client certificate with its key");
         RspCertificateValidator trust = new(pki.Curves.Select(c => c.Ci.Certificate));
         using var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
@@ -211,15 +227,37 @@ internal static class SmdpCommands
             : throw new CliError($"{option} '{value}' is not an http(s) URL");
     }
 
-    private static TestPki LoadPki(DirectoryInfo? dir, IReadOnlyList<RspCurve> curves)
+    /// <summary>The generated PKI, or the directory's loaded for <paramref name="sides"/> and completed (each addition said on <paramref name="output"/>).</summary>
+    private static TestPki LoadPki(DirectoryInfo? dir, IReadOnlyList<RspCurve> curves, PkiSides sides, PkiCompletionOptions? completion, TextWriter output)
     {
         if (dir is null)
         {
             return TestPkiGenerator.Generate(new TestPkiOptions { Curves = curves, LoopbackSans = true });
         }
-        PkiLoadResult result = Sgp26Loader.Load(dir.FullName, new PkiLoadOptions { Curves = curves });
-        return result.Success ? result.Pki! : throw new CliError(result.Describe());
+        PkiLoadResult result = Sgp26Loader.Load(dir.FullName, new PkiLoadOptions { Curves = curves, Sides = sides });
+        if (!result.Success)
+        {
+            throw new CliError(result.Describe());
+        }
+        if (completion is null)
+        {
+            return result.Pki!;
+        }
+        (TestPki pki, IReadOnlyList<string> notes) = TestPkiGenerator.Complete(result.Pki!, completion);
+        foreach (string note in notes)
+        {
+            output.WriteLine($"smdp: {note}");
+        }
+        if (completion.IssueTls && pki.Curves.Any(c => !c.Items.ContainsKey(PkiItem.DpTls)))
+        {
+            throw new CliError($"{dir.FullName} has no CERT.DP.TLS (DPtls/CERT_S_SM_DP_TLS_NIST or _BRP) and no CI private key (CertificateIssuer/SK_CI_ECDSA_*.pem) to issue one");
+        }
+        return pki;
     }
+
+    private static HashSet<SmdpDefect> ParseDefects(string[]? names) =>
+        [.. (names ?? []).Select(n => Enum.TryParse(n, ignoreCase: false, out SmdpDefect d) && Enum.IsDefined(d) ? d
+            : throw new CliError($"unknown --defect '{n}': one of {string.Join(", ", Enum.GetNames<SmdpDefect>())}"))];
 
     private static X509Certificate2 WithKey(RspCertificate cert, ECPrivateKeyParameters key)
     {

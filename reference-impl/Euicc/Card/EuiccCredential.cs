@@ -56,6 +56,10 @@ public sealed record EuiccCredential(RspCurve Curve, RspCertificate Ci, RspCerti
         }
     }
 
+    /// <summary>The certificates of the PKI a fault presents (none for faults that do not swap certificates).</summary>
+    public static IReadOnlyList<PkiItem> ItemsFor(EuiccFault fault) =>
+        Swaps.Where(s => s.Fault == fault).SelectMany(s => s.Eum == PkiItem.Eum ? new[] { s.Euicc } : [s.Euicc, s.Eum]).ToList();
+
     private IssuedCertificate Require(PkiItem item) =>
         Pki.Items.TryGetValue(item, out IssuedCertificate? c)
             ? c

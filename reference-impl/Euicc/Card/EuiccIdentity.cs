@@ -83,11 +83,10 @@ public sealed class EuiccIdentity
     /// <exception cref="InvalidOperationException">No curve loads; the message lists every problem.</exception>
     public static EuiccIdentity Load(string directory)
     {
-        var keys = new[] { PkiItem.Euicc };
         var attempts = new List<string>();
         foreach (RspCurve[] curves in new[] { new[] { RspCurve.NistP256, RspCurve.BrainpoolP256r1 }, [RspCurve.NistP256], [RspCurve.BrainpoolP256r1] })
         {
-            PkiLoadResult result = Sgp26Loader.Load(directory, new PkiLoadOptions { Curves = curves, RequiredKeys = keys });
+            PkiLoadResult result = Sgp26Loader.Load(directory, new PkiLoadOptions { Curves = curves, Sides = PkiSides.Euicc });
             if (result.Success)
             {
                 return FromPki(result.Pki!);

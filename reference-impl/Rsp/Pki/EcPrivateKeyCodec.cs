@@ -30,12 +30,18 @@ public static class EcPrivateKeyCodec
         if (PemCodec.LooksLikePem(file))
         {
             var blocks = PemCodec.Decode(Encoding.ASCII.GetString(file));
+            // `openssl ecparam -genkey` writes an EC PARAMETERS block (the curve OID) before the key: it names the
+            // curve of a SEC1 key that carries none.
+            DerObjectIdentifier? named = null;
             foreach (var (label, der) in blocks)
             {
                 switch (label)
                 {
+                    case "EC PARAMETERS":
+                        named = Parse(der, "EC PARAMETERS") as DerObjectIdentifier;
+                        break;
                     case "EC PRIVATE KEY":
-                        return FromSec1(der, null);
+                        return FromSec1(der, null, named);
                     case "PRIVATE KEY":
                         return FromPkcs8(der);
                     case "ENCRYPTED PRIVATE KEY":
@@ -67,10 +73,10 @@ public static class EcPrivateKeyCodec
         return FromSec1(info.PrivateKey.GetOctets(), info.PrivateKeyAlgorithm.Parameters as DerObjectIdentifier);
     }
 
-    private static ECPrivateKeyParameters FromSec1(byte[] der, DerObjectIdentifier? outerCurve)
+    private static ECPrivateKeyParameters FromSec1(byte[] der, DerObjectIdentifier? outerCurve, DerObjectIdentifier? fallbackCurve = null)
     {
         var sec1 = ECPrivateKeyStructure.GetInstance(Parse(der, "SEC1 ECPrivateKey"));
-        var curveOid = outerCurve ?? sec1.Parameters as DerObjectIdentifier
+        var curveOid = outerCurve ?? sec1.Parameters as DerObjectIdentifier ?? fallbackCurve
             ?? throw new FormatException("the key names no curve (explicit or absent EC parameters)");
         var curve = RspCurves.FromOid(curveOid.Id) ?? throw new FormatException($"key curve {curveOid.Id} is not P-256 or brainpoolP256r1");
         var domain = curve.DomainParameters();

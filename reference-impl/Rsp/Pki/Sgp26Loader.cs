@@ -8,8 +8,10 @@ namespace Conformance.Rsp.Pki;
 /// folder. Files are found by name anywhere below the directory (case-insensitive), so GSMA's folder
 /// nesting is accepted; when a name occurs more than once the copy in the expected folder wins.
 /// A certificate is read from <c>.der</c>, else <c>.pem</c>; keys from SEC1 or PKCS#8 PEM. The core
-/// six certificates of each requested curve are mandatory; negative variants and the ES2+ operator
-/// certificates are loaded when present. Every problem is reported with the file it concerns.
+/// certificates of the sides the run plays (<see cref="PkiSides"/>) are mandatory for each requested curve; CERT.DPtls,
+/// negative variants and the ES2+ operator certificates are loaded when present. Files the harness does not use
+/// (GSMA's PK_* public keys, DP2/DP4/DP8 variants, CSRs and OpenSSL configurations under DPtls/) are ignored.
+/// Every problem is reported with the file it concerns.
 /// </summary>
 public static class Sgp26Loader
 {
@@ -42,13 +44,16 @@ public static class Sgp26Loader
         var index = new FileIndex(directory);
         var errors = new List<PkiLoadError>();
         var curves = new List<CurvePki>();
+        IReadOnlyList<PkiItem> required = PkiLoadOptions.RequiredItems(options.Sides);
+        IReadOnlyCollection<PkiItem> keys = options.RequiredKeys ?? PkiLoadOptions.RequiredKeysOf(options.Sides);
         foreach (var curve in options.Curves.Distinct())
         {
             var items = new Dictionary<PkiItem, IssuedCertificate>();
             foreach (var item in Enum.GetValues<PkiItem>())
             {
-                bool core = PkiItems.Core.Contains(item);
-                var issued = LoadItem(index, Sgp26Layout.For(item, curve), item, core, options.RequiredKeys.Contains(item), errors);
+                // A CERT.DPtls that is there is loaded with its key (it is served as it is).
+                bool keyRequired = keys.Contains(item) || (item == PkiItem.DpTls && options.Sides.HasFlag(PkiSides.Smdp));
+                var issued = LoadItem(index, Sgp26Layout.For(item, curve), item, required.Contains(item), keyRequired, errors);
                 if (issued is not null)
                 {
                     items[item] = issued;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Conformance.Rsp.Pki;
 
@@ -65,6 +66,88 @@ public static class Sgp26Writer
         File.WriteAllText(Path.Combine(directory, Sgp26Layout.ReadmeFile), manifest.ToString());
         written.Add(Sgp26Layout.ReadmeFile);
         return written;
+    }
+
+    /// <summary>
+    /// Writes the PKI in the shape GSMA publishes SGP.26 v1 (v1.5 and later), to prove that a vendor's set loads:
+    /// certificates as <c>.der</c> only (the CI also as <c>.pem</c>), each key pair as <c>SK_*.pem</c> (SEC1, after an
+    /// EC PARAMETERS block, as <c>openssl ecparam -genkey</c> writes it) and <c>PK_*.pem</c>; a second SM-DP+'s
+    /// DP2auth/DP2pb beside DPauth/DPpb; under <c>DPtls/</c> only the key pair and a certificate request with its
+    /// extension configuration, no certificate (GSMA re-issues TLS certificates yearly); no negative variants and no
+    /// ES2+ folder (not GSMA's). These are this harness's own test keys, not GSMA's.
+    /// </summary>
+    public static IReadOnlyList<string> WriteGsmaShape(TestPki pki, string directory, TestPkiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pki);
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (CurvePki curve in pki.Curves)
+        {
+            string tag = Sgp26Layout.CurveTag(curve.Curve);
+            foreach (PkiItem item in new[] { PkiItem.Ci, PkiItem.Eum, PkiItem.Euicc, PkiItem.DpAuth, PkiItem.DpPb })
+            {
+                Sgp26FileNames names = Sgp26Layout.For(item, curve.Curve);
+                IssuedCertificate issued = curve[item];
+                Write(directory, names.CertificateDer, issued.Certificate.Der, written);
+                if (item == PkiItem.Ci)
+                {
+                    Write(directory, names.CertificatePem, Encoding.ASCII.GetBytes(PemCodec.Encode("CERTIFICATE", issued.Certificate.Der)), written);
+                }
+                WriteKeyPair(directory, names.Folder, names.KeyName, issued.PrivateKey!, issued.Certificate, written);
+            }
+            // A second SM-DP+ (SGP.26's "TEST SM-DP+2"): its own keys under the same CI, another registeredID.
+            foreach ((CertificateRole role, string folder, string name) in new[] { (CertificateRole.DpAuth, "DPauth", "DP2auth"), (CertificateRole.DpPb, "DPpb", "DP2pb") })
+            {
+                var key = SeededKeys.Derive(options.Seed, curve.Curve, "gsma-shape-" + name);
+                var cert = RspCertificateIssuer.Issue(RspCertificateProfiles.SmdpSigning(role, role == CertificateRole.DpAuth ? 0x200 : 0x201) with
+                {
+                    Subject = RspCertificateProfiles.Name(("O", "RSP Conformance Test"), ("CN", "TEST SM-DP+2")),
+                    RegisteredId = "2.999.12",
+                }, SeededKeys.PublicOf(key), curve.Ci.Certificate, curve.Ci.RequirePrivateKey());
+                Write(directory, $"{folder}/CERT_S_SM_{name}_ECDSA_{tag}.der", cert.Der, written);
+                WriteKeyPair(directory, folder, $"SK_S_SM_{name}_ECDSA_{tag}", key, cert, written);
+            }
+            Sgp26FileNames tls = Sgp26Layout.For(PkiItem.DpTls, curve.Curve);
+            ECPrivateKeyParameters tlsKey = curve.DpTls.RequirePrivateKey();
+            WriteKeyPair(directory, tls.Folder, tls.KeyName, tlsKey, curve.DpTls.Certificate, written);
+            string csrName = tls.CertificateName.Replace("CERT_", "CSR_", StringComparison.Ordinal);
+            Write(directory, $"{tls.Folder}/{csrName}.pem", Encoding.ASCII.GetBytes(PemCodec.Encode("CERTIFICATE REQUEST", Csr(curve.DpTls.Certificate, tlsKey))), written);
+            Write(directory, $"{tls.Folder}/{tls.CertificateName}_ext.cnf", Encoding.ASCII.GetBytes(
+                "[ dptls ]\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\ncertificatePolicies = 2.23.146.1.2.1.3\n"
+                + $"subjectAltName = DNS:{options.TlsHost}, RID:2.999.10\n"), written);
+        }
+        string manifest = "# Test PKI in the shape of GSMA's SGP.26 v1 publication (generated, NOT GSMA's certificates)\n\n"
+            + "Written by `./conformance pki generate --shape gsma` to prove that a set shaped like GSMA's loads: certificates as\n"
+            + ".der, key pairs as SK_*.pem / PK_*.pem, DP2 variants, and under DPtls/ only the key pair and a CSR (no certificate).\n"
+            + "The harness issues CERT.DPtls and the negative variants SGP.23 presents from these keys when it needs them.\n\n"
+            + string.Concat(written.Order(StringComparer.Ordinal).Select(f => $"- `{f}`\n"));
+        Write(directory, Sgp26Layout.ReadmeFile, Encoding.UTF8.GetBytes(manifest), written);
+        return written;
+    }
+
+    /// <summary>SK_*.pem (EC PARAMETERS + SEC1 key) and PK_*.pem (the certificate's SubjectPublicKeyInfo, named curve).</summary>
+    private static void WriteKeyPair(string root, string folder, string keyName, ECPrivateKeyParameters key, RspCertificate cert, List<string> written)
+    {
+        byte[] oid = new Org.BouncyCastle.Asn1.DerObjectIdentifier(cert.CurveOid!).GetEncoded();
+        Write(root, $"{folder}/{keyName}.pem", Encoding.ASCII.GetBytes(PemCodec.Encode("EC PARAMETERS", oid) + EcPrivateKeyCodec.ToSec1Pem(key)), written);
+        Write(root, $"{folder}/{"PK_" + keyName[3..]}.pem", Encoding.ASCII.GetBytes(PemCodec.Encode("PUBLIC KEY", Spki(cert).GetDerEncoded())), written);
+    }
+
+    private static Org.BouncyCastle.Asn1.X509.SubjectPublicKeyInfo Spki(RspCertificate cert) => cert.Certificate.CertificateStructure.SubjectPublicKeyInfo;
+
+    private static byte[] Csr(RspCertificate template, ECPrivateKeyParameters key)
+    {
+        var signer = new Org.BouncyCastle.Crypto.Operators.Asn1SignatureFactory("SHA256WITHECDSA", key);
+        return new Org.BouncyCastle.Pkcs.Pkcs10CertificationRequest(signer, template.Subject, Spki(template), null).GetDerEncoded();
+    }
+
+    private static void Write(string root, string relative, byte[] bytes, List<string> written)
+    {
+        string path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        written.Add(relative);
     }
 
     private static void WriteCertificate(string root, Sgp26FileNames names, RspCertificate cert,

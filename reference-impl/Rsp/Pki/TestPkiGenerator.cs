@@ -37,6 +37,26 @@ public sealed record TestPkiOptions
     public bool IncludeOperator { get; init; } = true;
 }
 
+/// <summary>What <see cref="TestPkiGenerator.Complete"/> adds to a loaded PKI.</summary>
+public sealed record PkiCompletionOptions
+{
+    /// <summary>Issue CERT.DP.TLS from SK.CI.ECDSA when the set has none (a bundled SM-DP+ serves TLS with it).</summary>
+    public bool IssueTls { get; init; }
+
+    public string TlsHost { get; init; } = TestPkiOptions.Sgp26SmdpHost;
+
+    public bool LoopbackSans { get; init; }
+
+    /// <summary>Issue the negative variants SGP.23 presents (expired, foreign EUM, unknown CI, ...) from the set's keys.</summary>
+    public bool DeriveNegatives { get; init; } = true;
+
+    /// <summary>Generate ES2+ operator certificates when the set has none (the bundled SM-DP+ authenticates the operator).</summary>
+    public bool IncludeOperator { get; init; }
+
+    /// <summary>Seed of the keys of what is added.</summary>
+    public long Seed { get; init; } = 1;
+}
+
 /// <summary>
 /// Deterministic test PKI generator: keys from <see cref="SeededKeys"/>, RFC 6979 signatures, fixed
 /// serial numbers and dates, so the same <see cref="TestPkiOptions"/> give byte-identical output.
@@ -76,7 +96,7 @@ public static class TestPkiGenerator
         return new CurvePki(curve, items);
     }
 
-    private static void GenerateNegatives(Builder b, TestPkiOptions options, IssuedCertificate ci, IssuedCertificate eum)
+    private static void GenerateNegatives(Builder b, TestPkiOptions options, IssuedCertificate ci, IssuedCertificate? eum)
     {
         var range = options.EidRange;
         string org = range.Organization;
@@ -93,7 +113,10 @@ public static class TestPkiGenerator
         b.Issue(PkiItem.DpAuthUnderUnknownCi, RspCertificateProfiles.SmdpSigning(CertificateRole.DpAuth, Serial(PkiItem.DpAuthUnderUnknownCi)), unknownCi);
         b.Issue(PkiItem.DpPbUnderUnknownCi, RspCertificateProfiles.SmdpSigning(CertificateRole.DpPb, Serial(PkiItem.DpPbUnderUnknownCi)), unknownCi);
 
-        b.Issue(PkiItem.EuiccEidOutsideRange, RspCertificateProfiles.Euicc(org, options.OutsideRangeEid, Serial(PkiItem.EuiccEidOutsideRange)), eum);
+        if (!range.EidPrefixes.Any(p => options.OutsideRangeEid.StartsWith(p, StringComparison.Ordinal)))
+        {
+            b.Issue(PkiItem.EuiccEidOutsideRange, RspCertificateProfiles.Euicc(org, options.OutsideRangeEid, Serial(PkiItem.EuiccEidOutsideRange)), eum);
+        }
 
         b.Issue(PkiItem.DpAuthWrongPolicy, RspCertificateProfiles.SmdpSigning(CertificateRole.DpAuth, Serial(PkiItem.DpAuthWrongPolicy))
             with { Policies = [RspCertificatePolicies.DpPb] }, ci);
@@ -101,6 +124,66 @@ public static class TestPkiGenerator
             with { Policies = [RspCertificatePolicies.DpAuth] }, ci);
         b.Issue(PkiItem.DpAuthExpired, Expired(RspCertificateProfiles.SmdpSigning(CertificateRole.DpAuth, Serial(PkiItem.DpAuthExpired))), ci);
         b.Issue(PkiItem.DpPbExpired, Expired(RspCertificateProfiles.SmdpSigning(CertificateRole.DpPb, Serial(PkiItem.DpPbExpired))), ci);
+    }
+
+    /// <summary>
+    /// Completes a loaded PKI (a user's SGP.26 set, which has no negative variants and, as GSMA publishes it now, no
+    /// CERT.DPtls) with what the run needs and the keys it holds allow: CERT.DPtls issued from SK.CI.ECDSA when
+    /// <see cref="PkiCompletionOptions.IssueTls"/> and none was loaded; the negative variants SGP.23's sequences present,
+    /// each issued by the loaded CI or EUM when its key is there (an expired eUICC under the EUM needs SK.EUM, an
+    /// expired EUM needs SK.CI; the unknown CI's branch needs nothing); the ES2+ operator certificates when asked.
+    /// Returns one sentence per thing added, and the items of the loaded set are never replaced.
+    /// </summary>
+    public static (TestPki Pki, IReadOnlyList<string> Notes) Complete(TestPki loaded, PkiCompletionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(options);
+        var notes = new List<string>();
+        var curves = new List<CurvePki>();
+        foreach (CurvePki c in loaded.Curves)
+        {
+            var items = new Dictionary<PkiItem, IssuedCertificate>(c.Items);
+            var b = new Builder(c.Curve, options.Seed, items, skipPresentOrUnsigned: true);
+            string tag = Sgp26Layout.CurveTag(c.Curve);
+            if (options.IssueTls && !items.ContainsKey(PkiItem.DpTls))
+            {
+                if (c.Ci.PrivateKey is null)
+                {
+                    notes.Add($"{tag}: the PKI has neither CERT.DP.TLS nor SK.CI.ECDSA to issue one");
+                }
+                else
+                {
+                    b.Issue(PkiItem.DpTls, RspCertificateProfiles.DpTls(options.TlsHost, options.LoopbackSans, Serial(PkiItem.DpTls)), c.Ci);
+                    notes.Add($"{tag}: CERT.DP.TLS absent, issued one for {options.TlsHost} from the PKI's CI");
+                }
+            }
+            if (options.DeriveNegatives && items.TryGetValue(PkiItem.Euicc, out IssuedCertificate? euicc) && items.TryGetValue(PkiItem.Eum, out IssuedCertificate? eum))
+            {
+                int before = items.Count;
+                string eid = euicc.Certificate.SubjectSerialNumber ?? TestPkiOptions.Sgp26Eid;
+                string org = euicc.Certificate.Subject.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.O).FirstOrDefault() ?? "RSP Test EUM";
+                var ranges = PermittedEidRange.FromCertificate(eum.Certificate);
+                var prefixes = ranges?.Where(r => r.Organization == org && r.SerialNumberPrefix is not null).Select(r => r.SerialNumberPrefix!).ToList();
+                var range = new PermittedEidRange(org, prefixes is { Count: > 0 } ? prefixes : [eid[..8]]);
+                GenerateNegatives(b, new TestPkiOptions { Seed = options.Seed, Eid = eid, EidRange = range,
+                    // Without nameConstraints every EID is permitted: there is no EID outside the range to present.
+                    OutsideRangeEid = prefixes is { Count: > 0 } ? new TestPkiOptions().OutsideRangeEid : eid }, c.Ci, eum);
+                var missing = Enum.GetValues<PkiItem>().Where(i => !PkiItems.Core.Contains(i) && !items.ContainsKey(i)).ToList();
+                if (items.Count > before)
+                {
+                    notes.Add($"{tag}: issued {items.Count - before} negative certificate variant(s) from the PKI's keys"
+                        + (missing.Count > 0 ? $"; not {string.Join(", ", missing)} (their issuer's private key is not in the set)" : ""));
+                }
+            }
+            curves.Add(new CurvePki(c.Curve, items));
+        }
+        OperatorPki? op = loaded.Operator;
+        if (op is null && options.IncludeOperator)
+        {
+            op = GenerateOperator(options.Seed);
+            notes.Add("no ES2plus operator certificates: generated a test operator CA and client");
+        }
+        return (new TestPki(curves, op), notes);
     }
 
     /// <summary>The ES2+ operator CA and client certificate, on P-256.</summary>
@@ -118,17 +201,34 @@ public static class TestPkiGenerator
 
     private static long Serial(PkiItem item) => 0x1000 + (int)item;
 
-    private sealed class Builder(RspCurve curve, long seed, Dictionary<PkiItem, IssuedCertificate> items)
+    /// <summary>
+    /// Issues items into <paramref name="items"/>. With <paramref name="skipPresentOrUnsigned"/> (completing a loaded PKI)
+    /// an item already there is kept, and one whose issuer has no private key is left out (null).
+    /// </summary>
+    private sealed class Builder(RspCurve curve, long seed, Dictionary<PkiItem, IssuedCertificate> items, bool skipPresentOrUnsigned = false)
     {
         public IssuedCertificate SelfSigned(PkiItem item, CertificateTemplate template)
         {
+            if (skipPresentOrUnsigned && items.TryGetValue(item, out IssuedCertificate? present))
+            {
+                return present;
+            }
             var key = SeededKeys.Derive(seed, curve, item.ToString());
             var cert = RspCertificateIssuer.Issue(template, SeededKeys.PublicOf(key), null, key);
             return Add(item, cert, key);
         }
 
-        public IssuedCertificate Issue(PkiItem item, CertificateTemplate template, IssuedCertificate issuer)
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(issuer))]
+        public IssuedCertificate? Issue(PkiItem item, CertificateTemplate template, IssuedCertificate? issuer)
         {
+            if (skipPresentOrUnsigned && items.TryGetValue(item, out IssuedCertificate? present))
+            {
+                return present;
+            }
+            if (issuer is null || (skipPresentOrUnsigned && issuer.PrivateKey is null))
+            {
+                return null;
+            }
             var key = SeededKeys.Derive(seed, curve, item.ToString());
             var cert = RspCertificateIssuer.Issue(template, SeededKeys.PublicOf(key), issuer.Certificate, issuer.RequirePrivateKey());
             return Add(item, cert, key);
