@@ -207,7 +207,8 @@ public sealed class Es2PlusClient : IDisposable
 
     /// <summary>
     /// The transport's options: the server certificate must chain to <see cref="Es2PlusClientOptions.TrustedRoots"/> and name
-    /// the URL's host (SGP.22 §2.6.6: ES2+ is TLS with mutual authentication); the operator's certificate goes with every handshake.
+    /// the URL's host, or <see cref="Es2PlusClientOptions.TlsName"/> (SGP.22 §2.6.6: ES2+ is TLS with mutual authentication); the
+    /// operator's certificate goes with every handshake.
     /// </summary>
     private static SmdpHttpOptions HttpOptions(Es2PlusClientOptions options)
     {
@@ -215,6 +216,7 @@ public sealed class Es2PlusClient : IDisposable
         return new SmdpHttpOptions
         {
             BaseAddress = options.BaseAddress,
+            SmdpAddress = options.TlsName,
             TrustedRoots = options.TrustedRoots,
             ClientCertificate = options.ClientCertificate,
             ConnectTo = options.ConnectTo,

@@ -29,6 +29,9 @@ public sealed record Es2PlusClientOptions
     /// </summary>
     public System.Net.IPEndPoint? ConnectTo { get; init; }
 
+    /// <summary>The name the SM-DP+'s ES2+ server certificate must carry; null: the host of <see cref="BaseAddress"/>.</summary>
+    public string? TlsName { get; init; }
+
     /// <summary>Timeout of one call, connection included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -165,7 +165,11 @@ public sealed class RspHttpTransport : IDisposable
     {
         if (_validator.LastFailure is not { } f)
         {
-            return new Failure(RspTransportFailure.TlsFailure, $"{label}: the TLS handshake with {url} failed before any certificate check.", TlsFailureReason.Handshake);
+            // The common cause with an SM-DP+ that follows SGP.22 is a brainpool CERT.DPtls met by a client that does not offer
+            // the group (OpenSSL 3.0's default): ./conformance sets OPENSSL_CONF to scripts/openssl-rsp.cnf, which does.
+            string hint = Environment.GetEnvironmentVariable("OPENSSL_CONF") is { } conf && conf.EndsWith("openssl-rsp.cnf", StringComparison.Ordinal) ? ""
+                : " (no common TLS version, cipher or group; a brainpool CERT.DPtls needs the brainpool TLS groups offered, as ./conformance configures OpenSSL to)";
+            return new Failure(RspTransportFailure.TlsFailure, $"{label}: the TLS handshake with {url} failed before any certificate check{hint}.", TlsFailureReason.Handshake);
         }
         string message = f.Reason switch
         {

@@ -356,7 +356,8 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
             // The reference SM-DP+ serves ES9+ and ES2+ on one port; a remote one is at its configured URL.
             BaseAddress = EndpointOverride?.BaseAddress ?? run.Config.SmdpUrl ?? run.Es2Plus.BaseAddress,
             ConnectTo = EndpointOverride?.ConnectTo ?? (run.Config.IsReference ? run.Es2Plus.ConnectTo : null),
-            SmdpAddress = SmdpAddress,
+            // The name CERT.DPtls must carry: the SM-DP+ address unless the tlsName setting says otherwise (TargetConfig.Es9TlsName).
+            SmdpAddress = EndpointOverride is null && run.Config.TlsNameSetting is { } name ? name : SmdpAddress,
             TrustedRoots = roots,
             Timeout = run.Config.Timeout,
         };

@@ -22,7 +22,7 @@ public sealed class TlsSteps(HarnessRun run)
     private X509Certificate2? _certificate;
     private X509Certificate2Collection _sent = [];
 
-    private string Host => run.Config.SmdpAddress.Split(':')[0];
+    private string Host => run.Config.Es9TlsName;
 
     [When(@"^the LPA opens an HTTPS connection to the SM-DP\+ address$")]
     public async Task Connect()

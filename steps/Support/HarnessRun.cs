@@ -153,6 +153,7 @@ public sealed class HarnessRun : IAsyncDisposable
         Es2Plus = new Es2PlusClientOptions
         {
             BaseAddress = Config.Es2PlusUrl ?? Config.SmdpUrl!,
+            TlsName = Config.Es2TlsName,
             // One rule for ES2+ and ES9+: the --trust roots, else the run PKI's CIs (which issue CERT.DPtls, SGP.22 §4.5.2.1).
             TrustedRoots = Config.TrustPath is null ? [.. Pki.Curves.Select(c => PkiMaterial.Certificate(c.Ci.Certificate))] : PkiMaterial.Roots(Config.TrustPath),
             // With orders from a file or a command, ES2+ is only for the scenarios that test it; they are skipped without a certificate.

@@ -5,6 +5,8 @@ public static class Settings
 {
     public static readonly Setting Smdp = new("smdp", "--smdp", "CONFORMANCE_SMDP", "SM-DP+ under test: 'reference' (bundled, in-process) or its https:// URL");
     public static readonly Setting SmdpAddress = new("smdpAddress", "--smdp-address", "CONFORMANCE_SMDP_ADDRESS", "the SM-DP+ address (FQDN[:port]) as an LPA gets it");
+    public static readonly Setting TlsName = new("tlsName", "--tls-name", "CONFORMANCE_TLS_NAME", "name the ES9+ server certificate (CERT.DPtls) must carry (default: the host of smdpAddress, which an LPA checks)");
+    public static readonly Setting Es2TlsName = new("es2TlsName", null, "CONFORMANCE_ES2_TLS_NAME", "name the ES2+ server certificate must carry (default: the host of the ES2+ URL)");
     public static readonly Setting Trust = new("trust", "--trust", "CONFORMANCE_TRUST", "PEM file of the roots trusted for the SM-DP+ TLS certificate");
     public static readonly Setting AdminProtocol = new("adminProtocol", null, "CONFORMANCE_ADMIN_PROTOCOL", "X-Admin-Protocol sent (gsma/rsp/vX.Y.Z)");
     public static readonly Setting Timeout = new("timeoutSeconds", null, "CONFORMANCE_TIMEOUT_SECONDS", "timeout of one call to the SUT, in seconds");
@@ -29,6 +31,6 @@ public static class Settings
     public static readonly Setting EuiccDefects = new("euiccDefects", null, "CONFORMANCE_EUICC_DEFECTS", "named defects switched on in the emulated eUICC (comma-separated EuiccDefect names)");
 
     public static readonly IReadOnlyList<Setting> All =
-        [Smdp, SmdpAddress, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Target, Orders, ProfileType, Iccids,
+        [Smdp, SmdpAddress, TlsName, Es2TlsName, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Target, Orders, ProfileType, Iccids,
          SmdpDefects, EuiccDefects];
 }

@@ -30,6 +30,19 @@ public sealed partial record TargetConfig
     public bool IsReference => SmdpUrl is null;
     public string SmdpTarget => SmdpUrl?.ToString() ?? Reference;
     public string SmdpAddress { get; init; } = "testsmdpplus1.example.com";
+
+    /// <summary>
+    /// The name the ES9+ server certificate must carry. One rule for both interfaces: the host the client was told to
+    /// reach (ES9+: the SM-DP+ address, as an LPA checks CERT.DPtls against it, SGP.22 §2.6.6; ES2+: its URL's host),
+    /// unless the interface's setting names another.
+    /// </summary>
+    public string Es9TlsName => TlsNameSetting ?? SmdpAddress.Split(':')[0];
+
+    /// <summary>The tlsName setting, or null.</summary>
+    public string? TlsNameSetting { get; init; }
+
+    /// <summary>The name the ES2+ server certificate must carry; null: the host of the ES2+ URL.</summary>
+    public string? Es2TlsName { get; init; }
     public string? TrustPath { get; init; }
     public string AdminProtocol { get; init; } = "gsma/rsp/v2.2.0";
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -116,6 +129,12 @@ public sealed partial record TargetConfig
         {
             c = c with { SmdpAddress = FqdnRegex().IsMatch(address.Value) ? address.Value : throw Invalid(address, "is not an FQDN with an optional port") };
         }
+
+        c = c with
+        {
+            TlsNameSetting = Get(Settings.TlsName) is { } n ? HostName(n) : null,
+            Es2TlsName = Get(Settings.Es2TlsName) is { } n2 ? HostName(n2) : null,
+        };
 
         (string? ordersFile, string? ordersCommand) = Get(Settings.Orders) is { } orders ? OrdersOf(orders) : (null, null);
         c = c with
@@ -336,13 +355,17 @@ public sealed partial record TargetConfig
         return set;
     }
 
+    private static string HostName(SettingValue v) =>
+        Uri.CheckHostName(v.Value) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6 ? v.Value
+            : throw Invalid(v, "is not a host name or IP address");
+
     private static ConfigException Invalid(SettingValue v, string problem) =>
         new($"Setting {v.Origin} ('{v.Value}') {problem}.");
 
     [GeneratedRegex(@"^(?=.{1,253}(:|$))([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:[0-9]{1,5})?$", RegexOptions.CultureInvariant)]
     private static partial Regex FqdnRegex();
 
-    [GeneratedRegex(@"^gsma/rsp/v\d+\.\d+\.\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^gsma/rsp/v[0-9]+\.[0-9]+\.[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex AdminProtocolRegex();
 
     [GeneratedRegex("^([0-9A-Fa-f]{2}){5,16}$", RegexOptions.CultureInvariant)]

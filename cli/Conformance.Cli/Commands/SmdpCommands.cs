@@ -47,15 +47,24 @@ internal static class SmdpCommands
             Description = $"Switch on a named defect (repeatable), to prove a harness run catches it: {string.Join(", ", Enum.GetNames<SmdpDefect>())}.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted.") { port, pki, db, profiles, synthetic, type, operatorUrl, curve, address, defects };
+        var tlsCurve = new Option<string?>("--tls-curve")
+        {
+            Description = "Curve of the CERT.DP.TLS served: nist or brp (default: nist when the PKI holds it). brainpoolP256r1 goes over TLS 1.2 "
+                + "(OpenSSL 3.0 has no TLS 1.3 brainpool signatures); clients must offer the brainpool group, as ./conformance configures OpenSSL to.",
+        };
+        tlsCurve.AcceptOnlyFromAmong("nist", "brp");
+        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted (Ctrl-C or SIGTERM stop it).")
+        {
+            port, pki, db, profiles, synthetic, type, operatorUrl, curve, address, defects, tlsCurve,
+        };
         serve.SetAction((parse, ct) => CliRunner.Run(() => RunServe(parse.GetValue(port), parse.GetValue(pki), parse.GetValue(db)!, parse.GetValue(profiles),
             parse.GetValue(synthetic), parse.GetValue(type)!, Url(parse.GetValue(operatorUrl), "--operator-url"), parse.GetValue(curve), parse.GetValue(address),
-            ParseDefects(parse.GetValue(defects)), parse.InvocationConfiguration.Output, ct)));
+            ParseDefects(parse.GetValue(defects)), parse.GetValue(tlsCurve), parse.InvocationConfiguration.Output, ct)));
         return serve;
     }
 
     private static async Task<int> RunServe(int port, DirectoryInfo? pkiDir, string db, DirectoryInfo? profileDir, int synthetic, string profileType,
-        Uri? operatorUrl, string? curveArg, string? address, IReadOnlySet<SmdpDefect> defects, TextWriter output, CancellationToken ct)
+        Uri? operatorUrl, string? curveArg, string? address, IReadOnlySet<SmdpDefect> defects, string? tlsCurveArg, TextWriter output, CancellationToken ct)
     {
         // A PKI of one curve drives what it can: without --curve, the curves the directory holds a CI for.
         IReadOnlyList<RspCurve> curves = curveArg is not null ? PkiCommands.ParseCurves(curveArg)
@@ -74,7 +83,9 @@ internal static class SmdpCommands
         }, output);
         // CERT.DP.TLS: the P-256 one when loaded (OpenSSL 3.0 offers brainpool only in TLS 1.2 and only when the
         // client proposes the group), else the brainpool one.
-        CurvePki tlsPki = pki.Curves.FirstOrDefault(c => c.Curve == RspCurve.NistP256) ?? pki.Curves[0];
+        CurvePki tlsPki = tlsCurveArg is null ? pki.Curves.FirstOrDefault(c => c.Curve == RspCurve.NistP256) ?? pki.Curves[0]
+            : pki.Curves.FirstOrDefault(c => c.Curve == PkiCommands.ParseCurves(tlsCurveArg)[0])
+              ?? throw new CliError($"--tls-curve {tlsCurveArg}: the SM-DP+ serves {string.Join(" and ", curves.Select(c => c.ShortName()))} only (see --curve and --pki)");
         var options = new SmdpOptions
         {
             Port = port,
