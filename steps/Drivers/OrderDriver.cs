@@ -18,7 +18,37 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
     public string TakeAvailableProfile()
     {
         RequireEs2Plus();
+        session.IccidFromInventory = true;
         return session.Iccid = run.Inventory.Take();
+    }
+
+    /// <summary>
+    /// End of a scenario against a remote SM-DP+ over ES2+: the order of an ICCID from the inventory that was not
+    /// downloaded is cancelled with finalProfileStatusIndicator Available (SGP.22 v2.5 §5.3.3), and the ICCID goes back
+    /// to the inventory, so a short iccids list serves a whole run and is not used up by refusals. The SM-DP+ refuses to
+    /// cancel a downloaded or installed profile; that answer is recorded and the ICCID stays used. Never fails the scenario.
+    /// </summary>
+    public async Task ReturnLeftoverOrderAsync()
+    {
+        if (run.Config.IsReference || !session.IccidFromInventory || session.Iccid is not { } iccid || run.Es2Plus.ClientCertificate is null)
+        {
+            return;
+        }
+
+        session.IccidFromInventory = false;
+        try
+        {
+            // Straight to the client (recorded in the scenario's exchanges), not through ActionAttempt: the scenario is over.
+            var answer = await Client(OperatorIdentity.Operator).CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Available, session.Eid)).ConfigureAwait(false);
+            if (FunctionOutcome.Of(answer).Status == Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.ExecutedSuccess)
+            {
+                run.Inventory.Return(iccid);
+            }
+        }
+        catch (Exception e) when (e is Es2PlusTransportException or HttpRequestException or OperationCanceledException)
+        {
+            // Best effort, recorded in the exchanges: the scenario's verdict is about its rule, not about the clean-up.
+        }
     }
 
     /// <summary>With orders from a file or a command and no ES2+ settings, a scenario that plays the operator is skipped.</summary>

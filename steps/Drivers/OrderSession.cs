@@ -20,6 +20,9 @@ public enum OperatorIdentity
 public sealed class OrderSession
 {
     public string? Iccid { get; set; }
+
+    /// <summary>The ICCID came from the run's inventory (the iccids setting), so it goes back there when its order is cancelled.</summary>
+    public bool IccidFromInventory { get; set; }
     public string? Eid { get; set; }
     public string? MatchingId { get; set; }
 

@@ -110,12 +110,13 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders, Har
 /// orders from a file or a command, the session of an EID-bound order that was not installed is cancelled instead.
 /// </summary>
 [Binding]
-public sealed class Es9Hooks(DownloadOrderDriver orders, Es9Driver es9, HarnessRun run)
+public sealed class Es9Hooks(DownloadOrderDriver orders, Es9Driver es9, HarnessRun run, OrderDriver operatorSide)
 {
     [AfterScenario("es9plus", Order = HookOrder.Verdict - 1)]
     public async Task CleanUp()
     {
         await orders.CleanUpAsync();
+        await operatorSide.ReturnLeftoverOrderAsync();
         if (run.OrderSource is not null && orders.Style is DownloadOrderStyle.DefaultSmdp)
         {
             await es9.AbandonAsync();

@@ -36,3 +36,11 @@ public sealed class OrderSetupSteps(OrderDriver orders)
         }
     }
 }
+
+/// <summary>End of an ES2+ scenario against a remote SM-DP+: the leftover order of its inventory ICCID is cancelled (<see cref="OrderDriver.ReturnLeftoverOrderAsync"/>).</summary>
+[Binding]
+public sealed class Es2PlusHooks(OrderDriver orders)
+{
+    [AfterScenario("es2plus", Order = Support.HookOrder.Verdict - 1)]
+    public Task ReturnLeftoverOrder() => orders.ReturnLeftoverOrderAsync();
+}

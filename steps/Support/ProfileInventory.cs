@@ -44,6 +44,21 @@ public sealed class ProfileInventory(IEnumerable<string> iccids, string profileT
         throw new InvalidOperationException("the inventory of available ICCIDs is used up: give the SM-DP+ more (setting iccids) or select fewer scenarios");
     }
 
+    /// <summary>
+    /// Puts back an ICCID handed out by <see cref="Take"/> whose order was cancelled with finalProfileStatusIndicator
+    /// Available (SGP.22 §5.3.3): the SM-DP+ made the profile available again, so a later scenario may order it.
+    /// </summary>
+    public void Return(string iccid)
+    {
+        lock (_gate)
+        {
+            if (_taken.Remove(iccid))
+            {
+                _free.Enqueue(iccid);
+            }
+        }
+    }
+
     /// <summary>Marks an ICCID the SM-DP+ picked by itself (DownloadOrder by profileType) as used.</summary>
     public void MarkUsed(string iccid)
     {
