@@ -30,8 +30,9 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
     private RspHttpTransport? _transport;
     private IEs9PlusClient? _smdp;
     private LpaDownload? _download;
-    // The eUICC of the SM-DP+ scenarios is as lenient as deployed ones (DESIGN §1): strictness lives in the checks.
-    private EuiccOptions _euiccOptions = new() { AcceptOversizedSegments = true };
+    // The eUICC of the SM-DP+ scenarios is as lenient as deployed ones (DESIGN §1): strictness lives in the checks,
+    // unless the strictEuicc setting asks for the strict card.
+    private EuiccOptions _euiccOptions = new() { AcceptOversizedSegments = !run.Config.StrictEuicc };
     private int _es10Attached;
 
     /// <summary>The scenario's curve: @nist or @brp (feature, scenario or Examples tag), else the run's first curve.</summary>

@@ -24,6 +24,15 @@ public class TargetConfigTests
     }
 
     [Test]
+    public void TheTlsNameIsTheHostTheClientWasToldToReachUnlessASettingNamesAnother()
+    {
+        TargetConfig byAddress = Load(new() { ["smdpAddress"] = "smdp.example.com:8443" });
+        Assert.That((byAddress.Es9TlsName, byAddress.Es2TlsName, byAddress.StrictEuicc), Is.EqualTo(("smdp.example.com", (string?)null, false)));
+        TargetConfig named = Load(new() { ["smdpAddress"] = "smdp.example.com:8443", ["tlsName"] = "tls.example.com", ["es2TlsName"] = "10.0.0.7", ["strictEuicc"] = "true" });
+        Assert.That((named.Es9TlsName, named.Es2TlsName, named.StrictEuicc), Is.EqualTo(("tls.example.com", "10.0.0.7", true)));
+    }
+
+    [Test]
     public void FlagsWinOverTheEnvironmentWhichWinsOverTheFile()
     {
         TargetConfig c = Load(
@@ -59,6 +68,10 @@ public class TargetConfigTests
     [TestCase("orders", "/nonexistent/orders.txt", "Setting --orders ('/nonexistent/orders.txt') names no existing file.")]
     [TestCase("orders", "command:./make-order", "Setting orders (--orders) applies to a remote SM-DP+ (--smdp https://...): the bundled reference in the test host takes its orders over ES2+; to try an orders file, start one with ./conformance smdp serve and point --smdp at it.")]
     [TestCase("target", "/nonexistent/target.json", "Setting --target ('/nonexistent/target.json') names no existing file.")]
+    [TestCase("tlsName", "smdp example.com", "Setting --tls-name ('smdp example.com') is not a host name or IP address.")]
+    [TestCase("es2TlsName", "a/b", "Setting es2TlsName (flags) ('a/b') is not a host name or IP address.")]
+    [TestCase("strictEuicc", "sometimes", "Setting strictEuicc (flags) ('sometimes') must be true or false.")]
+    [TestCase("adminProtocol", "gsma/rsp/v٢.٢.٠", "Setting adminProtocol (flags) ('gsma/rsp/v٢.٢.٠') must look like gsma/rsp/v2.2.0.")]
     public void AWrongFlagFailsWithOneSentenceNamingIt(string key, string value, string expected) =>
         Assert.That(Error(flags: new() { [key] = value }), Is.EqualTo(expected));
 

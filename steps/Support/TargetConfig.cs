@@ -41,6 +41,9 @@ public sealed partial record TargetConfig
     /// <summary>The tlsName setting, or null.</summary>
     public string? TlsNameSetting { get; init; }
 
+    /// <summary>The emulated eUICC facing an SM-DP+ refuses '86' segments over 1020 bytes as SGP.22 §2.6.4 says (default: accepts them, as deployed eUICCs do).</summary>
+    public bool StrictEuicc { get; init; }
+
     /// <summary>The name the ES2+ server certificate must carry; null: the host of the ES2+ URL.</summary>
     public string? Es2TlsName { get; init; }
     public string? TrustPath { get; init; }
@@ -169,6 +172,7 @@ public sealed partial record TargetConfig
             OrdersCommand = ordersCommand,
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
+            StrictEuicc = Get(Settings.StrictEuicc) is { } strict && Flag(strict),
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
             EuiccDefects = Get(Settings.EuiccDefects) is { } ed ? Names<EuiccDefect>(ed) : new HashSet<EuiccDefect>(),
         };
@@ -354,6 +358,13 @@ public sealed partial record TargetConfig
 
         return set;
     }
+
+    private static bool Flag(SettingValue v) => v.Value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw Invalid(v, "must be true or false"),
+    };
 
     private static string HostName(SettingValue v) =>
         Uri.CheckHostName(v.Value) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6 ? v.Value
