@@ -13,6 +13,7 @@ internal static class CliApp
         BppCommands.Create(),
         EuiccCommands.Create(),
         SmdpCommands.Create(),
+        FuzzCommands.Create(),
     };
 
     /// <summary>Parses the arguments. "@file" is decode's own input syntax, so response files are off.</summary>
