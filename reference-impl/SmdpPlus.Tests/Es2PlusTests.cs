@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Conformance.SmdpPlus.Store;
 using Conformance.SmdpPlus.Tests.Support;
 
@@ -205,6 +207,66 @@ public class Es2PlusTests
         AssertFailed(a, "1.1 / 1.1");
         Assert.That(a.Message, Does.Contain("not trusted"));
         Assert.That(await StateOf(iccid), Is.EqualTo(SmdpProfileState.Available));
+    }
+
+    /// <summary>Issue #14: the ES2+ client-certificate matrix. Only the operator's leaf, under its CA, allowing digitalSignature and clientAuth, gets in.</summary>
+    [TestCase("the operator CA certificate itself", "CA certificate")]
+    [TestCase("a leaf whose keyUsage is keyCertSign only", "without digitalSignature")]
+    [TestCase("a leaf whose extendedKeyUsage is serverAuth only", "not trusted")]
+    [TestCase("an expired leaf", "not trusted")]
+    [TestCase("a leaf of another CA", "not trusted")]
+    [TestCase("the operator's leaf with digitalSignature", null)]
+    public async Task ClientCertificateMatrix(string which, string? refusal)
+    {
+        X509Certificate2 ca = TestCertificates.OperatorCa.Value;
+        X509Certificate2 presented = which switch
+        {
+            "the operator CA certificate itself" => ca,
+            "a leaf whose keyUsage is keyCertSign only" => Leaf(ca, X509KeyUsageFlags.KeyCertSign, "1.3.6.1.5.5.7.3.2", expired: false),
+            "a leaf whose extendedKeyUsage is serverAuth only" => Leaf(ca, X509KeyUsageFlags.DigitalSignature, "1.3.6.1.5.5.7.3.1", expired: false),
+            "an expired leaf" => Leaf(ca, X509KeyUsageFlags.DigitalSignature, "1.3.6.1.5.5.7.3.2", expired: true),
+            "a leaf of another CA" => TestCertificates.RogueClient.Value,
+            _ => Leaf(ca, X509KeyUsageFlags.DigitalSignature, "1.3.6.1.5.5.7.3.2", expired: false),
+        };
+        string iccid = await NewProfileAsync();
+        using HttpClient client = _h.Client(presented);
+        RspAnswer a = await ServerHarness.PostAsync(client, "gsma/rsp2/es2plus/downloadOrder", ServerHarness.Es2Json(new { iccid }));
+        if (refusal is null)
+        {
+            Assert.That(a.ExecutionStatus, Is.EqualTo("Executed-Success"), a.Body.ToString());
+            return;
+        }
+        AssertFailed(a, "1.1 / 1.1");
+        Assert.That(a.Message, Does.Contain(refusal));
+        Assert.That(await StateOf(iccid), Is.EqualTo(SmdpProfileState.Available));
+    }
+
+    /// <summary>Issue #14: the caller is checked before the request is read, so an unknown caller learns nothing of its request.</summary>
+    [TestCase("{not json")]
+    [TestCase("{\"header\":{}}")]
+    public async Task AnUnknownCallerIsRefusedBeforeItsRequestIsRead(string body)
+    {
+        using HttpClient anonymous = _h.Client();
+        RspAnswer a = await ServerHarness.PostAsync(anonymous, "gsma/rsp2/es2plus/confirmOrder", body);
+        AssertFailed(a, "1.1 / 1.1");
+        Assert.That(a.Message, Does.Contain("no TLS client certificate"));
+    }
+
+    private static X509Certificate2 Leaf(X509Certificate2 ca, X509KeyUsageFlags usage, string eku, bool expired)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var req = new CertificateRequest("CN=Matrix Operator", key, HashAlgorithmName.SHA256);
+        req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        req.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
+        req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(eku)], false));
+        req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        DateTimeOffset from = expired ? ca.NotBefore.AddMinutes(1) : DateTimeOffset.UtcNow.AddMinutes(-5);
+        DateTimeOffset until = expired ? ca.NotBefore.AddMinutes(2) : DateTimeOffset.UtcNow.AddDays(1);
+        byte[] serial = RandomNumberGenerator.GetBytes(8);
+        serial[0] &= 0x7F;
+        using X509Certificate2 issued = req.Create(ca, from, until, serial);
+        using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
     [Test]

@@ -87,7 +87,7 @@ public sealed class DerReader
         }
         catch (AsnContentException e)
         {
-            throw Error($"malformed TLV for {field} ({e.Message})", e);
+            throw Error($"malformed TLV for {field} ({ErrorText.Of(e)})", e);
         }
     }
 
@@ -269,7 +269,7 @@ public sealed class DerReader
         }
         catch (AsnContentException e)
         {
-            throw Error($"invalid {field} ({e.Message})", e);
+            throw Error($"invalid {field} ({ErrorText.Of(e)})", e);
         }
     }
 }

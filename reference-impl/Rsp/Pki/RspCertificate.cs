@@ -106,7 +106,7 @@ public sealed class RspCertificate
                                        or Org.BouncyCastle.Security.Certificates.CertificateException or Org.BouncyCastle.Security.SecurityUtilityException
                                        or Asn1Exception)
         {
-            problem = $"malformed certificate DER: {e.Message}";
+            problem = $"malformed certificate DER: {ErrorText.Of(e)}";
             return false;
         }
     }

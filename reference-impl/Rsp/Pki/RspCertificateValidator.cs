@@ -216,8 +216,10 @@ public sealed class RspCertificateValidator
         {
             return issuer.PublicKey is { } key && cert.Certificate.IsSignatureValid(key);
         }
+        // GeneralSecurityException covers BouncyCastle's CertificateException for a TBS signature algorithm that differs
+        // from the outer one (RFC 5280 §4.1.1.2: they MUST be the same): the certificate's fault, not the verifier's.
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or Org.BouncyCastle.Crypto.CryptoException
-                                       or Org.BouncyCastle.Security.InvalidKeyException or Org.BouncyCastle.Security.SignatureException)
+                                       or Org.BouncyCastle.Security.GeneralSecurityException)
         {
             return false;
         }

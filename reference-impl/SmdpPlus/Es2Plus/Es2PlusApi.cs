@@ -35,8 +35,9 @@ public static class Es2PlusApi
     {
         Es2PlusFunctions functions = ctx.RequestServices.GetRequiredService<Es2PlusFunctions>();
         string? refusal = ctx.RequestServices.GetRequiredService<OperatorCertificateValidator>().Refusal(ctx.Connection.ClientCertificate);
-        return RspEndpoint.Handle(ctx, new CallLog("ES2+", function), parse, (request, call, ct) =>
-            refusal is null ? invoke(functions, request, call, ct)
-                : Task.FromResult(RspResult.Fail(FunctionStatusCodes.FunctionRequesterUnknown, refusal)));
+        // The caller first: an unauthenticated client learns nothing about the request it sent (not even that it is malformed).
+        return refusal is null
+            ? RspEndpoint.Handle(ctx, new CallLog("ES2+", function), parse, (request, call, ct) => invoke(functions, request, call, ct))
+            : RspEndpoint.RefuseAsync(ctx, new CallLog("ES2+", function), RspResult.Fail(FunctionStatusCodes.FunctionRequesterUnknown, refusal));
     }
 }

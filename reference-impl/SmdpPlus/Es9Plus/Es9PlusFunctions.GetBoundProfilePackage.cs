@@ -123,7 +123,7 @@ public sealed partial class Es9PlusFunctions
         }
         catch (CryptographicException e)
         {
-            return Fail(FunctionStatusCodes.RequestInvalid, $"euiccOtpk is not a public key on {dp.Curve}: {e.Message}");
+            return Fail(FunctionStatusCodes.RequestInvalid, $"euiccOtpk is not a public key on {dp.Curve}: {Rsp.ErrorText.Of(e)}");
         }
 
         await using StoreTransaction tx = await _store.BeginAsync().ConfigureAwait(false);

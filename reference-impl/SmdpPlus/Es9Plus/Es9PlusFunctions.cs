@@ -52,7 +52,7 @@ public sealed partial class Es9PlusFunctions : IEs9PlusFunctions
         }
         catch (Exception e) when (e is Asn1DecodeException or FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new RspRequestException(FunctionStatusCodes.RequestInvalid, $"{field} is not valid: {e.Message}", field);
+            throw new RspRequestException(FunctionStatusCodes.RequestInvalid, $"{field} is not valid: {Rsp.ErrorText.Of(e)}", field);
         }
     }
 

@@ -37,7 +37,25 @@ public static partial class Asn1BindingApi
                 $"Content-Type must be {MediaType}, found '{ctx.Request.ContentType}'"), options).ConfigureAwait(false);
             return;
         }
-        byte[]? body = await ReadAsync(ctx.Request, options.MaxRequestBodyBytes, ctx.RequestAborted).ConfigureAwait(false);
+        // SGP.22 §6.6.1: the ASN.1 binding carries X-Admin-Protocol as the JSON binding does (§6.5.1); one rule for both.
+        // This binding has no status for a request it cannot take: HTTP 400, as for a body that does not decode.
+        if (RspEndpoint.CheckAdminProtocol(ctx.Request) is var problem && problem != RspEndpoint.AdminProtocolProblem.None)
+        {
+            LogRefused(logger, problem == RspEndpoint.AdminProtocolProblem.Missing ? "X-Admin-Protocol is missing" : "X-Admin-Protocol is malformed");
+            RefuseWith400(ctx);
+            return;
+        }
+        byte[]? body;
+        try
+        {
+            body = await ReadAsync(ctx.Request, options.MaxRequestBodyBytes, ctx.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            LogRefused(logger, $"the request cannot be framed (HTTP {e.StatusCode})");
+            await RspEndpoint.RefuseUnframedAsync(ctx, e.StatusCode).ConfigureAwait(false);
+            return;
+        }
         Asn.RemoteProfileProvisioningRequest? request = null;
         try
         {
@@ -50,6 +68,11 @@ public static partial class Asn1BindingApi
         if (request is null)
         {
             RefuseWith400(ctx);
+            if (body is null)
+            {
+                // Over the size limit, the rest of the body unread.
+                await RspEndpoint.EndUnreadBodyAsync(ctx).ConfigureAwait(false);
+            }
             return;
         }
         var call = new CallLog("ES9+ (ASN.1)", Asn1BindingMapper.FunctionName(request));
@@ -65,7 +88,7 @@ public static partial class Asn1BindingApi
         LogCall(logger, call.Interface, call.Function, call.Subject, RspEndpoint.Outcome(result));
         if (!options.Defects.Contains(SmdpDefect.MissingAdminProtocolHeader))
         {
-            ctx.Response.Headers[RspJson.AdminProtocolHeader] = ctx.Request.Headers[RspJson.AdminProtocolHeader].FirstOrDefault() ?? options.AdminProtocol;
+            ctx.Response.Headers[RspJson.AdminProtocolHeader] = RspEndpoint.EchoedAdminProtocol(ctx.Request, options);
         }
         if (result is RspResult.NoContent || (request.HandleNotification is not null && result is not RspResult.Failure))
         {
@@ -99,7 +122,7 @@ public static partial class Asn1BindingApi
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
-            int n = await request.Body.ReadAsync(buffer.GetMemory(16384), ct).ConfigureAwait(false);
+            int n = await RspEndpoint.ReadFramedAsync(request.Body, buffer.GetMemory(16384), ct).ConfigureAwait(false);
             if (n == 0)
             {
                 return buffer.WrittenSpan.ToArray();

@@ -24,6 +24,20 @@ public sealed class OperatorCertificateValidator(X509Certificate2Collection trus
             return "the SM-DP+ has no operator CA configured, so no ES2+ client can be trusted";
         }
 
+        // RFC 5280 §4.2.1.9: a cA certificate certifies keys, it is no client's own; the operator presents its leaf.
+        if (certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault() is { CertificateAuthority: true })
+        {
+            return $"the TLS client certificate '{certificate.Subject}' is a CA certificate (basicConstraints cA=TRUE), not an operator's client certificate";
+        }
+
+        // RFC 5280 §4.2.1.3 with RFC 8446 §4.4.2.4 / RFC 5246 §7.4.8: a client proves its key by signing the handshake,
+        // so a keyUsage that is there must allow digitalSignature.
+        if (certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
+            && !usage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature))
+        {
+            return $"the TLS client certificate '{certificate.Subject}' has a keyUsage ({usage.KeyUsages}) without digitalSignature, so it cannot authenticate a TLS client";
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(trustedCas);

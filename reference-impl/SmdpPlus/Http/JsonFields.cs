@@ -47,7 +47,21 @@ public readonly struct JsonFields
             return null;
         }
 
-        return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Invalid(name, $"must be a JSON string, found {e.ValueKind}");
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            throw Invalid(name, $"must be a JSON string, found {e.ValueKind}");
+        }
+
+        try
+        {
+            return e.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // RFC 8259 §8.1: JSON text is UTF-8. System.Text.Json checks a string's bytes (and escapes such as a lone
+            // surrogate "\ud800") only when it is read: the client's encoding fault, not the SM-DP+'s.
+            throw Invalid(name, "is not valid UTF-8 text (invalid bytes or an unpaired surrogate escape)");
+        }
     }
 
     /// <summary>A base64 (RFC 4648, with padding) element decoded to bytes.</summary>
