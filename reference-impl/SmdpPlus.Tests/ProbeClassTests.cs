@@ -39,7 +39,8 @@ public class ProbeClassTests
             TargetHost = "localhost",
             ApplicationProtocols = [SslApplicationProtocol.Http11],
         });
-        await ssl.WriteAsync(Encoding.Latin1.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        // UTF-8, as a client that puts Unicode in a header sends it.
+        await ssl.WriteAsync(Encoding.UTF8.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal)));
         await ssl.WriteAsync(body);
         await ssl.FlushAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
