@@ -186,7 +186,13 @@ public class CorruptCertificateTests
     }
 
     /// <summary>The certificate with its keyUsage extension's BIT STRING corrupted (unused-bits count 8, which X.690 forbids).</summary>
-    private static byte[] KeyUsageCorrupted(byte[] der)
+    private static byte[] KeyUsageCorrupted(byte[] der) => ExtensionCorrupted(der, X509Extensions.KeyUsage, [0x03, 0x02, 0x08, 0x80]);
+
+    /// <summary>The certificate with its authorityKeyIdentifier's keyIdentifier announcing 5 bytes and holding 1 (found by fuzz smdp: 1.2/4.2).</summary>
+    private static byte[] AuthorityKeyIdentifierCorrupted(byte[] der) =>
+        ExtensionCorrupted(der, X509Extensions.AuthorityKeyIdentifier, [0x30, 0x03, 0x80, 0x05, 0x00]);
+
+    private static byte[] ExtensionCorrupted(byte[] der, DerObjectIdentifier oid, byte[] value)
     {
         var cert = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der));
         var tbs = (Asn1Sequence)cert.TbsCertificate.ToAsn1Object();
@@ -196,12 +202,12 @@ public class CorruptCertificateTests
         var changed = extensions.Cast<Asn1Encodable>().Select(e =>
         {
             var ext = Asn1Sequence.GetInstance(e);
-            if (!DerObjectIdentifier.GetInstance(ext[0]).Equals(X509Extensions.KeyUsage))
+            if (!DerObjectIdentifier.GetInstance(ext[0]).Equals(oid))
             {
                 return e;
             }
             Asn1Encodable[] parts = [.. ext.Cast<Asn1Encodable>()];
-            parts[^1] = new DerOctetString(new byte[] { 0x03, 0x02, 0x08, 0x80 });
+            parts[^1] = new DerOctetString(value);
             return new DerSequence(parts);
         }).ToArray();
         fields[at] = new DerTaggedObject(true, 3, new DerSequence(changed));
@@ -225,6 +231,14 @@ public class CorruptCertificateTests
     [Test]
     public async Task An_eUICC_certificate_with_a_corrupted_keyUsage_is_refused_in_words() =>
         AssertCode(await WithCertificatesAsync(KeyUsageCorrupted, Same), "8.1.3 / 6.1");
+
+    [Test]
+    public async Task An_EUM_certificate_with_a_corrupted_authorityKeyIdentifier_is_an_invalid_certificate() =>
+        AssertCode(await WithCertificatesAsync(Same, AuthorityKeyIdentifierCorrupted), "8.1.2 / 6.1");
+
+    [Test]
+    public async Task An_eUICC_certificate_with_a_corrupted_authorityKeyIdentifier_is_an_invalid_certificate() =>
+        AssertCode(await WithCertificatesAsync(AuthorityKeyIdentifierCorrupted, Same), "8.1.3 / 6.1");
 
     [Test]
     public async Task An_EUM_certificate_with_a_corrupted_keyUsage_is_refused_in_words() =>

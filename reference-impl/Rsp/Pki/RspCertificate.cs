@@ -98,7 +98,18 @@ public sealed class RspCertificate
             var structure = X509CertificateStructure.GetInstance(asn1);
             var cert = new X509Certificate(structure);
             _ = cert.GetPublicKey();
-            certificate = new RspCertificate(bytes, cert);
+            var parsed = new RspCertificate(bytes, cert);
+            // Every extension the RSP checks read is decoded now, so a malformed one (a probe flipped a bit of the
+            // authorityKeyIdentifier) makes the certificate malformed here, with its name, and not an error later.
+            _ = parsed.SubjectKeyIdentifier;
+            _ = parsed.AuthorityKeyIdentifier;
+            _ = parsed.Policies;
+            _ = cert.GetKeyUsage();
+            _ = cert.GetBasicConstraints();
+            _ = cert.GetExtendedKeyUsage();
+            _ = cert.GetSubjectAlternativeNames();
+            _ = PermittedEidRange.FromCertificate(parsed);
+            certificate = parsed;
             problem = "";
             return true;
         }
