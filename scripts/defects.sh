@@ -42,7 +42,7 @@ run_defects() {
       -h|--help) defects_usage; return 0 ;;
       smdp|euicc|all) side="$1"; shift ;;
       --only) [[ $# -ge 2 ]] || die "defects: --only needs a defect name"; only="$2"; shift 2 ;;
-      *) defects_usage >&2; die "defects: unknown argument '$1'" ;;
+      *) die "defects: unknown argument '$1': see ./conformance defects --help" ;;
     esac
   done
   need_dotnet

@@ -27,6 +27,9 @@ public sealed class PcscException : Exception
     /// <summary>The PC/SC return code (see <see cref="PcscErrors"/>).</summary>
     public long Code { get; }
 
+    /// <summary>The readers a name matched when the failure is about choosing among them (several with a card, or none), else empty.</summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
     /// <summary>Throws for a non-zero PC/SC return value.</summary>
     internal static void Check(nint rv, string operation, string? reader)
     {

@@ -5,7 +5,10 @@ namespace Conformance.Adapters.Pcsc;
 /// <summary>Which reader to use and the deadlines of every PC/SC call.</summary>
 public sealed record PcscOptions
 {
-    /// <summary>Reader by name (exact, else a unique substring) or index; <see cref="PcscReaderSelector.First"/>: the first reader holding a card.</summary>
+    /// <summary>
+    /// Reader by name (exact, else a substring: among several readers containing it, the one holding a card) or index;
+    /// <see cref="PcscReaderSelector.First"/>: the first reader holding a card.
+    /// </summary>
     public PcscReaderSelector Reader { get; init; } = PcscReaderSelector.First;
 
     /// <summary>Protocols offered on connect: T=0 and T=1 by default (the reader picks, T=0 first).</summary>
@@ -59,30 +62,61 @@ public sealed record PcscReaderSelector(string? Name, int? Index)
             : new PcscReaderSelector(text, null);
     }
 
-    /// <summary>Picks the reader; null when none matches.</summary>
-    /// <exception cref="ArgumentException">A substring matches several readers.</exception>
-    public string? Pick(IReadOnlyList<string> readers)
+    /// <summary>
+    /// The readers this selector can mean: the one at <see cref="Index"/>; the one named exactly <see cref="Name"/>, else every
+    /// reader whose name contains it (case-insensitive); for <see cref="First"/> every reader. Empty when none matches.
+    /// </summary>
+    public IReadOnlyList<string> Candidates(IReadOnlyList<string> readers)
     {
+        ArgumentNullException.ThrowIfNull(readers);
         if (Index is int i)
         {
-            return i < readers.Count ? readers[i] : null;
+            return i < readers.Count ? [readers[i]] : [];
         }
         if (Name is null)
         {
-            return readers.Count > 0 ? readers[0] : null;
+            return readers;
         }
         string? exact = readers.FirstOrDefault(r => r == Name);
-        if (exact is not null)
+        return exact is not null ? [exact] : [.. readers.Where(r => r.Contains(Name, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>
+    /// The reader to use among <see cref="Candidates"/>, given those that hold a card now: the only candidate; else the
+    /// first candidate holding a card (<see cref="First"/>), or the only one holding a card (a name several readers contain,
+    /// e.g. "vpcd" for the two slots "... 00 00" and "... 00 01" of vsmartcard's reader). Null while no candidate holds a card.
+    /// </summary>
+    /// <exception cref="PcscException">A name that several readers contain, and more than one of them holds a card
+    /// (<see cref="PcscException.Candidates"/> names them).</exception>
+    public string? Choose(IReadOnlyList<string> candidates, IReadOnlyCollection<string> withCard)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(withCard);
+        if (candidates.Count <= 1)
         {
-            return exact;
+            return candidates.Count == 1 ? candidates[0] : null;
         }
-        var partial = readers.Where(r => r.Contains(Name, StringComparison.OrdinalIgnoreCase)).ToList();
-        return partial.Count switch
+        var holding = candidates.Where(withCard.Contains).ToList();
+        if (Name is null || holding.Count <= 1)
         {
-            0 => null,
-            1 => partial[0],
-            _ => throw new ArgumentException($"reader '{Name}' is ambiguous: {string.Join(", ", partial.Select(p => $"'{p}'"))}"),
+            return holding.Count > 0 ? holding[0] : null;
+        }
+        throw new PcscException(ReaderSelection, null, PcscErrors.InvalidParameter,
+            $"reader '{Name}' is ambiguous: {Quoted(holding)} {(holding.Count == 2 ? "both" : "all")} hold a card; name one of them in full, or by its index")
+        {
+            Candidates = holding,
         };
+    }
+
+    /// <summary>The operation a <see cref="PcscException"/> about choosing the reader names.</summary>
+    public const string ReaderSelection = "reader selection";
+
+    /// <summary>"'a', 'b' and 'c'".</summary>
+    public static string Quoted(IReadOnlyList<string> readers)
+    {
+        ArgumentNullException.ThrowIfNull(readers);
+        var quoted = readers.Select(r => $"'{r}'").ToList();
+        return quoted.Count <= 1 ? string.Concat(quoted) : $"{string.Join(", ", quoted[..^1])} and {quoted[^1]}";
     }
 
     public override string ToString() => Index is int i ? $"#{i}" : Name ?? "(first reader)";

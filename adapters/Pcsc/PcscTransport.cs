@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Conformance.Adapters.Apdu;
@@ -204,58 +205,67 @@ public sealed class PcscTransport : IApduTransport
         return [.. Encoding.UTF8.GetString(buffer, 0, (int)length).Split('\0', StringSplitOptions.RemoveEmptyEntries)];
     }
 
+    /// <summary>
+    /// Waits (bounded) until the reader the options select holds a card. Among several readers a name matches (or any reader,
+    /// when none is named) the one holding a card is chosen; a name matching several readers that hold a card fails at once.
+    /// </summary>
     private static async Task<string> WaitForCardAsync(nint context, PcscOptions options, CancellationToken ct)
     {
         DateTime deadline = DateTime.UtcNow + options.CardWaitTimeout;
-        string? lastSeen = null;
-        List<string>? anyOf = null;
         while (true)
         {
             List<string> readers = await Guard("SCardListReaders", null, () => ListReaders(context), ServiceCallTimeout, ct).ConfigureAwait(false);
-            string? reader = options.Reader.Pick(readers);
-            if (options.Reader == PcscReaderSelector.First && readers.Count > 1)
+            IReadOnlyList<string> candidates = options.Reader.Candidates(readers);
+            TimeSpan wait = Min(StatusPoll, deadline - DateTime.UtcNow);
+            if (candidates.Count == 1)
             {
-                // No reader named: the first reader that holds a card.
-                foreach (string r in readers)
+                if (await HasCardAsync(context, candidates[0], wait, ct).ConfigureAwait(false))
                 {
-                    if (await HasCardAsync(context, r, TimeSpan.Zero, ct).ConfigureAwait(false))
-                    {
-                        return r;
-                    }
-                }
-                anyOf = readers;
-                await Task.Delay(Min(StatusPoll, deadline - DateTime.UtcNow), ct).ConfigureAwait(false);
-            }
-            else if (reader is not null)
-            {
-                lastSeen = reader;
-                TimeSpan wait = Min(StatusPoll, deadline - DateTime.UtcNow);
-                if (await HasCardAsync(context, reader, wait, ct).ConfigureAwait(false))
-                {
-                    return reader;
+                    return candidates[0];
                 }
             }
             else
             {
-                await Task.Delay(Min(StatusPoll, deadline - DateTime.UtcNow), ct).ConfigureAwait(false);
+                var withCard = new List<string>();
+                foreach (string r in candidates)
+                {
+                    if (await HasCardAsync(context, r, TimeSpan.Zero, ct).ConfigureAwait(false))
+                    {
+                        withCard.Add(r);
+                    }
+                }
+                if (options.Reader.Choose(candidates, withCard) is { } chosen)
+                {
+                    return chosen;
+                }
+                await Task.Delay(wait, ct).ConfigureAwait(false);
             }
             if (DateTime.UtcNow >= deadline)
             {
-                if (anyOf is not null)
-                {
-                    throw new PcscException("SCardGetStatusChange", null, PcscErrors.NoSmartcard,
-                        $"{PcscErrors.Describe(PcscErrors.NoSmartcard)} in any of the readers {string.Join(", ", anyOf.Select(r => $"'{r}'"))} after {options.CardWaitTimeout.TotalSeconds:0.#} s");
-                }
-                if (lastSeen is null)
-                {
-                    string known = readers.Count == 0 ? "none" : string.Join(", ", readers.Select(r => $"'{r}'"));
-                    long code = readers.Count == 0 ? PcscErrors.NoReadersAvailable : PcscErrors.UnknownReader;
-                    throw new PcscException("reader selection", options.Reader.ToString(), code,
-                        $"{PcscErrors.Describe(code)}; readers: {known}");
-                }
-                throw new PcscException("SCardGetStatusChange", lastSeen, PcscErrors.NoSmartcard,
-                    $"{PcscErrors.Describe(PcscErrors.NoSmartcard)} after {options.CardWaitTimeout.TotalSeconds:0.#} s");
+                throw NoCard(options, readers, candidates);
             }
+        }
+    }
+
+    /// <summary>Why no card was found in time: no (such) reader, or no card in the one reader or in any of the candidates.</summary>
+    private static PcscException NoCard(PcscOptions options, List<string> readers, IReadOnlyList<string> candidates)
+    {
+        string after = $"after {options.CardWaitTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+        switch (candidates.Count)
+        {
+            case 0:
+                string known = readers.Count == 0 ? "none" : string.Join(", ", readers.Select(r => $"'{r}'"));
+                long code = readers.Count == 0 ? PcscErrors.NoReadersAvailable : PcscErrors.UnknownReader;
+                return new PcscException(PcscReaderSelector.ReaderSelection, options.Reader.ToString(), code, $"{PcscErrors.Describe(code)}; readers: {known}");
+            case 1:
+                return new PcscException("SCardGetStatusChange", candidates[0], PcscErrors.NoSmartcard, $"{PcscErrors.Describe(PcscErrors.NoSmartcard)} {after}");
+            default:
+                string which = options.Reader.Name is { } name ? $"matching '{name}' " : "";
+                return new PcscException("SCardGetStatusChange", null, PcscErrors.NoSmartcard,
+                    $"{PcscErrors.Describe(PcscErrors.NoSmartcard)} in any of the readers {which}({string.Join(", ", candidates.Select(r => $"'{r}'"))}) {after}")
+                {
+                    Candidates = candidates,
+                };
         }
     }
 

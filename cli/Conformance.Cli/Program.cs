@@ -1,1 +1,1 @@
-return await Conformance.Cli.CliApp.Parse(args).InvokeAsync();
+return await Conformance.Cli.CliApp.RunAsync(args);

@@ -5,6 +5,7 @@ using Conformance.Adapters.Pcsc;
 using Conformance.Euicc.Apdu;
 using Conformance.Euicc.Card;
 using Conformance.Euicc.Es10;
+using Conformance.Euicc.Vpcd;
 using Conformance.Steps.Support;
 using Conformance.Testing.Pcsc;
 
@@ -101,6 +102,66 @@ public class PcscEuiccUnderTestTests
         Assert.That(e.Message, Is.EqualTo($"The card in reader '{_rig.Reader}' is held by another application (sharing violation: another application holds the card (SCARD_E_SHARING_VIOLATION 0x8010000B))."));
     }
 
+    /// <summary>pcsc:NAME with a NAME both slots of vpcd carry ("... 00 00" holds the card, "... 00 01" is empty): the slot with the card.</summary>
+    [Test]
+    [Order(5)]
+    public async Task ANameMatchingBothVpcdSlotsUsesTheOneHoldingTheCard()
+    {
+        (string name, string slot0, string slot1) = Slots();
+        Assert.That(await ReadersAsync(), Does.Contain($"'{slot1}'"), "vpcd shows two slots");
+        await using PcscEuiccUnderTest euicc = await PcscEuiccUnderTest.OpenAsync(new PcscCardSlot(Options(name)), CancellationToken.None);
+        Assert.That(euicc.Reader, Is.EqualTo(slot0));
+    }
+
+    /// <summary>A card in each slot: no guess; one sentence naming both readers.</summary>
+    [Test]
+    [Order(6)]
+    public async Task ANameMatchingTwoReadersThatBothHoldACardFailsInOneSentenceNamingThem()
+    {
+        (string name, string slot0, string slot1) = Slots();
+        using var stop = new CancellationTokenSource();
+        var second = new VpcdClient(new IsdrFrontEnd(new Es10Handler(Identity)), new VpcdOptions { Port = _rig.VpcdPort + 1 },
+            m => TestContext.Progress.WriteLine("vpcd slot 1: " + m));
+        Task running = second.RunAsync(stop.Token);
+        try
+        {
+            await WaitForCardAsync(slot1, present: true);
+            var e = Assert.ThrowsAsync<EuiccUnavailableException>(() => PcscEuiccUnderTest.OpenAsync(new PcscCardSlot(Options(name)), CancellationToken.None))!;
+            Assert.That(e.Message, Is.EqualTo($"PC/SC reader '{name}' is ambiguous: '{slot0}' and '{slot1}' both hold a card; "
+                + "name one of them in full (pcsc:NAME) or by its index (pcsc:INDEX)."));
+            await using PcscEuiccUnderTest byName = await PcscEuiccUnderTest.OpenAsync(new PcscCardSlot(Options(slot1)), CancellationToken.None);
+            Assert.That(byName.Reader, Is.EqualTo(slot1), "the full name still picks one");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running.WaitAsync(TimeSpan.FromSeconds(10));
+            await WaitForCardAsync(slot1, present: false);
+        }
+    }
+
+    /// <summary>No card in either slot: one sentence naming both readers.</summary>
+    [Test]
+    [Order(7)]
+    public async Task ANameMatchingTwoReadersWithoutACardFailsInOneSentenceNamingThem()
+    {
+        (string name, string slot0, string slot1) = Slots();
+        await _rig.RemoveCardAsync();
+        await _rig.WaitUntilNoCardAsync();
+        try
+        {
+            var slot = new PcscCardSlot(Options(name) with { CardWaitTimeout = TimeSpan.Zero });
+            var e = Assert.ThrowsAsync<EuiccUnavailableException>(() => PcscEuiccUnderTest.OpenAsync(slot, CancellationToken.None))!;
+            Assert.That(e.Message, Is.EqualTo($"No card in any of the readers matching '{name}' ('{slot0}' and '{slot1}') after 0 s "
+                + "(no card in the reader (SCARD_E_NO_SMARTCARD 0x8010000C))."));
+        }
+        finally
+        {
+            _rig.InsertCard(new Es10Handler(Identity));
+            await WaitForCardAsync(slot0, present: true);
+        }
+    }
+
     /// <summary>
     /// SGP.23 runs many scenarios on one card; here the card is pulled while the second "scenario" is in flight
     /// (euicc serve --unplug-after-apdus, the same knob in VpcdOptions). That scenario fails naming the removal, the
@@ -155,6 +216,39 @@ public class PcscEuiccUnderTestTests
         {
             Assert.That(outcome, Is.EqualTo($"No card in reader '{_rig.Reader}' after 0 s (no card in the reader (SCARD_E_NO_SMARTCARD 0x8010000C))."),
                 "later scenarios look once (no wait for the card) and fail");
+        }
+    }
+
+    /// <summary>The name both vpcd slots carry, and the two readers: "Conformance vpcd", "... 00 00", "... 00 01".</summary>
+    private (string Name, string Slot0, string Slot1) Slots()
+    {
+        Assert.That(_rig.Reader, Does.EndWith(" 00 00"));
+        string name = _rig.Reader[..^" 00 00".Length];
+        return (name, _rig.Reader, name + " 00 01");
+    }
+
+    /// <summary>Waits (at most 20 s) until pcscd reports a card in <paramref name="reader"/>, or none.</summary>
+    private async Task WaitForCardAsync(string reader, bool present)
+    {
+        DateTime until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            bool found;
+            try
+            {
+                await using PcscTransport card = await PcscTransport.ConnectAsync(Options(reader) with { CardWaitTimeout = TimeSpan.Zero }, CancellationToken.None);
+                found = true;
+            }
+            catch (PcscException e) when (e.Code == PcscErrors.NoSmartcard)
+            {
+                found = false;
+            }
+            if (found == present)
+            {
+                return;
+            }
+            Assert.That(DateTime.UtcNow, Is.LessThan(until), $"pcscd does not report {(present ? "a" : "no")} card in '{reader}' within 20 s");
+            await Task.Delay(200);
         }
     }
 

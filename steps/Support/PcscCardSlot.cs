@@ -57,6 +57,10 @@ public sealed class PcscCardSlot(PcscOptions options)
             _cardGone = true;
             throw new EuiccUnavailableException(await SentenceAsync(e, options, ct).ConfigureAwait(false), e);
         }
+        catch (PlatformNotSupportedException e)
+        {
+            throw new EuiccUnavailableException($"{char.ToUpperInvariant(e.Message[0])}{e.Message[1..].TrimEnd('.')} only.");
+        }
     }
 
     /// <summary>Connects once and reports the reader, ATR and protocol (the run's environment, check-config).</summary>
@@ -112,6 +116,11 @@ public sealed class PcscCardSlot(PcscOptions options)
             PcscErrors.NoReadersAvailable => $"No PC/SC reader is connected for the eUICC ({code}).",
             PcscErrors.UnknownReader =>
                 $"PC/SC reader {(options.Reader.Name is { } name ? $"'{name}'" : options.Reader.ToString())} is unknown ({code}); readers: {await ReadersAsync(options, ct).ConfigureAwait(false)}.",
+            PcscErrors.InvalidParameter when e.Operation == PcscReaderSelector.ReaderSelection && e.Candidates.Count > 1 =>
+                $"PC/SC reader '{options.Reader.Name}' is ambiguous: {PcscReaderSelector.Quoted(e.Candidates)} {(e.Candidates.Count == 2 ? "both" : "all")} hold a card; "
+                + "name one of them in full (pcsc:NAME) or by its index (pcsc:INDEX).",
+            PcscErrors.NoSmartcard when e.Reader is null && options.Reader.Name is { } name && e.Candidates.Count > 0 =>
+                $"No card in any of the readers matching '{name}' ({PcscReaderSelector.Quoted(e.Candidates)}) after {Seconds(options.CardWaitTimeout)} s ({code}).",
             PcscErrors.NoSmartcard when e.Reader is null =>
                 $"No card in any reader ({await ReadersAsync(options, ct).ConfigureAwait(false)}) after {Seconds(options.CardWaitTimeout)} s ({code}).",
             PcscErrors.NoSmartcard => $"No card in reader '{e.Reader}' after {Seconds(options.CardWaitTimeout)} s ({code}).",

@@ -42,12 +42,46 @@ public class PcscPiecesTests
     public void ReaderSelection()
     {
         string[] readers = ["Conformance vpcd 00 00", "Conformance vpcd 00 01", "ACS ACR39U 01 00"];
-        Assert.That(PcscReaderSelector.Parse(null).Pick(readers), Is.EqualTo(readers[0]));
-        Assert.That(PcscReaderSelector.Parse("2").Pick(readers), Is.EqualTo(readers[2]));
-        Assert.That(PcscReaderSelector.Parse("7").Pick(readers), Is.Null);
-        Assert.That(PcscReaderSelector.Parse("Conformance vpcd 00 01").Pick(readers), Is.EqualTo(readers[1]));
-        Assert.That(PcscReaderSelector.Parse("acr39").Pick(readers), Is.EqualTo(readers[2]));
-        Assert.That(PcscReaderSelector.Parse("gemalto").Pick(readers), Is.Null);
-        Assert.Throws<ArgumentException>(() => PcscReaderSelector.Parse("vpcd").Pick(readers));
+        Assert.That(PcscReaderSelector.Parse(null).Candidates(readers), Is.EqualTo(readers));
+        Assert.That(PcscReaderSelector.Parse("2").Candidates(readers), Is.EqualTo(new[] { readers[2] }));
+        Assert.That(PcscReaderSelector.Parse("7").Candidates(readers), Is.Empty);
+        Assert.That(PcscReaderSelector.Parse("Conformance vpcd 00 01").Candidates(readers), Is.EqualTo(new[] { readers[1] }));
+        Assert.That(PcscReaderSelector.Parse("acr39").Candidates(readers), Is.EqualTo(new[] { readers[2] }));
+        Assert.That(PcscReaderSelector.Parse("gemalto").Candidates(readers), Is.Empty);
+        Assert.That(PcscReaderSelector.Parse("vpcd").Candidates(readers), Is.EqualTo(readers[..2]));
+
+        // One candidate: it, card or not (the caller waits for its card).
+        Assert.That(PcscReaderSelector.Parse("acr39").Choose([readers[2]], []), Is.EqualTo(readers[2]));
+        Assert.That(PcscReaderSelector.Parse("acr39").Choose([], []), Is.Null);
+        // No name: the first reader holding a card, whatever the others hold.
+        Assert.That(PcscReaderSelector.First.Choose(readers, [readers[2]]), Is.EqualTo(readers[2]));
+        Assert.That(PcscReaderSelector.First.Choose(readers, [readers[2], readers[1]]), Is.EqualTo(readers[1]));
+        Assert.That(PcscReaderSelector.First.Choose(readers, []), Is.Null);
+    }
+
+    [Test]
+    public void ANameMatchingTwoReadersChoosesTheOneHoldingACard()
+    {
+        // vsmartcard's vpcd always shows two slots; the card is in one of them.
+        string[] readers = ["Conformance vpcd 00 00", "Conformance vpcd 00 01", "ACS ACR39U 01 00"];
+        var selector = PcscReaderSelector.Parse("Conformance vpcd");
+        IReadOnlyList<string> candidates = selector.Candidates(readers);
+        Assert.That(selector.Choose(candidates, [readers[1], readers[2]]), Is.EqualTo(readers[1]));
+        Assert.That(selector.Choose(candidates, [readers[0]]), Is.EqualTo(readers[0]));
+        Assert.That(selector.Choose(candidates, [readers[2]]), Is.Null, "no card in either slot yet: keep waiting");
+    }
+
+    [Test]
+    public void ANameMatchingTwoReadersThatBothHoldACardIsOneSentenceNamingThem()
+    {
+        string[] readers = ["Conformance vpcd 00 00", "Conformance vpcd 00 01"];
+        var selector = PcscReaderSelector.Parse("vpcd");
+        var e = Assert.Throws<PcscException>(() => selector.Choose(selector.Candidates(readers), readers))!;
+        Assert.That(e.Message, Is.EqualTo("PC/SC reader selection failed: reader 'vpcd' is ambiguous: 'Conformance vpcd 00 00' and 'Conformance vpcd 00 01' "
+            + "both hold a card; name one of them in full, or by its index"));
+        Assert.That(e.Message, Does.Not.Contain("\n"));
+        Assert.That(e.Candidates, Is.EqualTo(readers));
+        Assert.That(e.Operation, Is.EqualTo(PcscReaderSelector.ReaderSelection));
+        Assert.That(PcscReaderSelector.Quoted(["a", "b", "c"]), Is.EqualTo("'a', 'b' and 'c'"));
     }
 }

@@ -35,6 +35,9 @@ internal sealed class PcscRig : IAsyncDisposable
     /// <summary>The vpcd reader's name, as pcscd lists it.</summary>
     public string Reader { get; private set; } = "";
 
+    /// <summary>Where vpcd listens for the card of its first slot (<see cref="Reader"/>); its second slot ("... 00 01") listens on the next port.</summary>
+    public int VpcdPort => _port;
+
     /// <summary>The private pcscd's socket (PCSCLITE_CSOCK_NAME for the client library).</summary>
     public string Socket { get; private set; } = "";
 

@@ -51,9 +51,10 @@ internal static class BppCommands
         },
     };
 
+    /// <summary>The PPK keys when all three are given; an option not given reads as null or, for System.CommandLine's arrays, empty.</summary>
     private static SessionKeys? Ppk(byte[]? enc, byte[]? mac, byte[]? mcv)
     {
-        int given = (enc is null ? 0 : 1) + (mac is null ? 0 : 1) + (mcv is null ? 0 : 1);
+        int given = (enc is null or [] ? 0 : 1) + (mac is null or [] ? 0 : 1) + (mcv is null or [] ? 0 : 1);
         if (given is not (0 or 3))
         {
             throw new CliError("--ppk-enc, --ppk-mac and --ppk-mcv go together: give all three or none");

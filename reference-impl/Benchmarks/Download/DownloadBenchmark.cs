@@ -23,6 +23,33 @@ namespace Conformance.Benchmarks.Download;
 /// </summary>
 public static class DownloadBenchmark
 {
+    /// <summary>The options of <c>bench download</c>, one line each in its --help.</summary>
+    private static readonly BenchOption[] DownloadOptions =
+    [
+        new("curve", "nist|brp|both", "the curves to measure, one after the other (default both)"),
+        new("downloads", "N", "downloads per measured round and curve (default 2000)"),
+        new("in-flight", "N", "downloads in flight, one emulated eUICC each (default 32)"),
+        new("profile-size", "BYTES", "size of each synthetic profile (default 8192)"),
+        new("rounds", "N", "measured rounds on the same warm server; the median is reported (default 3)"),
+    ];
+
+    /// <summary>The options of the SM-DP+ child process (<c>download-server</c>, started by <c>bench download</c>).</summary>
+    private static readonly BenchOption[] ServerOptions =
+    [
+        new("lanes", "N", "download lanes, one eUICC each (default 32)"),
+        new("per-lane", "N", "released orders per lane (default 64)"),
+        new("profile-size", "BYTES", "size of each synthetic profile (default 8192)"),
+        new("db", "FILE", "the SM-DP+'s SQLite database (required)"),
+    ];
+
+    /// <summary>What <c>bench download</c> measures.</summary>
+    private sealed record DownloadSettings(RspCurve[] Curves, int Downloads, int InFlight, int ProfileSize, int Rounds);
+
+    /// <summary>
+    /// Runs <c>download</c> or <c>download-server</c> when <paramref name="args"/> names one (returns false otherwise):
+    /// <c>--help</c> prints the options (exit 0); an unknown option or a bad value is one sentence on stderr (exit 2)
+    /// before anything starts.
+    /// </summary>
     public static bool TryRun(string[] args, out int exitCode)
     {
         exitCode = 0;
@@ -30,26 +57,51 @@ public static class DownloadBenchmark
         {
             return false;
         }
-        var options = Options(args.Skip(1).ToArray());
-        exitCode = args[0] == "download-server"
-            ? DownloadServer.RunAsync(Int(options, "lanes", 32), Int(options, "per-lane", 64), Int(options, "profile-size", 8192), options["db"]).GetAwaiter().GetResult()
-            : RunAllAsync(options).GetAwaiter().GetResult();
+        string command = args[0];
+        string[] rest = args[1..];
+        BenchOption[] table = command == "download" ? DownloadOptions : ServerOptions;
+        if (BenchOptions.WantsHelp(rest))
+        {
+            Console.Out.Write(BenchOptions.Help(command, table));
+            return true;
+        }
+        DownloadSettings? settings = null;
+        (int Lanes, int PerLane, int Size, string Db) server = (0, 0, 0, "");
+        try
+        {
+            BenchOptions options = BenchOptions.Parse(command, table, rest);
+            if (command == "download")
+            {
+                settings = new DownloadSettings(
+                    options.Choice("curve", "both", "nist", "brp", "both") switch
+                    {
+                        "nist" => [RspCurve.NistP256],
+                        "brp" => [RspCurve.BrainpoolP256r1],
+                        _ => [RspCurve.NistP256, RspCurve.BrainpoolP256r1],
+                    },
+                    options.Int("downloads", 2000, min: 1), options.Int("in-flight", 32, min: 1), options.Int("profile-size", 8192, min: 1),
+                    options.Int("rounds", 3, min: 1));
+            }
+            else
+            {
+                server = (options.Int("lanes", 32, min: 1), options.Int("per-lane", 64, min: 1), options.Int("profile-size", 8192, min: 1), options.Required("db"));
+            }
+        }
+        catch (BenchUsageException e)
+        {
+            Console.Error.WriteLine($"bench {command}: {e.Message}.");
+            exitCode = 2;
+            return true;
+        }
+        exitCode = settings is null
+            ? DownloadServer.RunAsync(server.Lanes, server.PerLane, server.Size, server.Db).GetAwaiter().GetResult()
+            : RunAllAsync(settings).GetAwaiter().GetResult();
         return true;
     }
 
-    private static async Task<int> RunAllAsync(Dictionary<string, string> options)
+    private static async Task<int> RunAllAsync(DownloadSettings settings)
     {
-        int downloads = Int(options, "downloads", 2000);
-        int inFlight = Int(options, "in-flight", 32);
-        int size = Int(options, "profile-size", 8192);
-        int rounds = Math.Max(1, Int(options, "rounds", 3));
-        string curveArg = options.GetValueOrDefault("curve", "both");
-        RspCurve[] curves = curveArg switch
-        {
-            "nist" => [RspCurve.NistP256],
-            "brp" => [RspCurve.BrainpoolP256r1],
-            _ => [RspCurve.NistP256, RspCurve.BrainpoolP256r1],
-        };
+        (RspCurve[] curves, int downloads, int inFlight, int size, int rounds) = settings;
         Console.WriteLine($"download benchmark: {rounds} round(s) of {downloads} downloads per curve, {inFlight} in flight (one emulated eUICC each), " +
             $"profiles of {size} bytes, {Environment.ProcessorCount} CPU(s), load average {LoadAverage()}");
         int failed = 0;
@@ -224,17 +276,4 @@ public static class DownloadBenchmark
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, string> Options(string[] args)
-    {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i + 1 < args.Length; i += 2)
-        {
-            d[args[i].TrimStart('-')] = args[i + 1];
-        }
-        return d;
-    }
-
-    private static int Int(Dictionary<string, string> o, string name, int fallback) =>
-        o.TryGetValue(name, out string? v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }
