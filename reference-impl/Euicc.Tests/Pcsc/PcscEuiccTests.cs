@@ -1,6 +1,5 @@
 using Conformance.Adapters.Isdr;
 using Conformance.Adapters.Pcsc;
-using Conformance.Euicc.Es10;
 using Conformance.Euicc.Tests.Support;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Testing.Pcsc;
@@ -9,37 +8,20 @@ namespace Conformance.Euicc.Tests.Pcsc;
 
 /// <summary>
 /// The real ES10 handler through the real PC/SC stack: a private pcscd with a vpcd reader (scripts/pcsc.sh),
-/// the emulator attached as the virtual card, <see cref="PcscTransport"/> and <see cref="IsdrSession"/> as the
-/// LPA. Ignored, with the reason, only when pcscd / vpcd cannot be installed.
+/// the emulator attached as the virtual card (<see cref="PcscCard"/>, shared with the other fixtures here),
+/// <see cref="PcscTransport"/> and <see cref="IsdrSession"/> as the LPA. Ignored, with the reason, only when
+/// pcscd / vpcd cannot be installed.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public class PcscEuiccTests
 {
-    private PcscRig _rig = null!;
-    private Es10Handler _handler = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPcscdAndTheEmulatedEuicc()
-    {
-        _handler = new Es10Handler(TestCard.Identity);
-        _rig = await PcscRig.StartAsync(_handler, "euicc-pcsc");
-    }
-
-    [OneTimeTearDown]
-    public async Task StopEverything()
-    {
-        if (_rig is not null)
-        {
-            await _rig.DisposeAsync();
-        }
-        _handler?.Dispose();
-    }
+    private static PcscRig Rig => PcscCard.Rig;
 
     [Test]
     public async Task GetEidAndGetEuiccInfo2ThroughPcscdAndVpcd()
     {
-        await using PcscTransport transport = await PcscTransport.ConnectAsync(_rig.Options(), CancellationToken.None);
+        await using PcscTransport transport = await PcscTransport.ConnectAsync(Rig.Options(), CancellationToken.None);
         await using IsdrSession session = await IsdrSession.OpenAsync(transport);
 
         GetEuiccDataResponse eid = GetEuiccDataResponse.Decode(await session.TransmitEs10Async(GetEuiccDataRequest.ForEid().Encode(), CancellationToken.None));

@@ -10,6 +10,9 @@ public sealed partial class IsdrFrontEnd
     /// MANAGE CHANNEL (ISO/IEC 7816-4 §11.1.2, ETSI TS 102 221 §11.1.17, GlobalPlatform §11.7).
     /// Open with P2 = '00': the card assigns the lowest free channel and answers exactly one byte,
     /// the channel number. Open with P2 = n opens channel n. Close: P1 = '80', P2 = the channel.
+    /// Open by number and close are case 1 commands: over T=0 their TPDU is the header with P3 = '00'
+    /// (ISO/IEC 7816-3 §12.2.2, e.g. lpac closes its channel with 00 70 80 01 00), which arrives here as a
+    /// 5-byte APDU, read as Le = '00'. That form is accepted as "no Le"; any other Le is a wrong length.
     /// </summary>
     private byte[] ManageChannel(ClassByte cla, CommandApdu command)
     {
@@ -50,7 +53,7 @@ public sealed partial class IsdrFrontEnd
             {
                 return Sw(StatusWords.IncorrectP1P2);
             }
-            if (command.Ne is not null)
+            if (!IsCaseOne(command))
             {
                 return Sw(StatusWords.WrongLength); // opening a named channel returns no data
             }
@@ -67,7 +70,7 @@ public sealed partial class IsdrFrontEnd
 
     private byte[] CloseChannel(CommandApdu command)
     {
-        if (command.Ne is not null)
+        if (!IsCaseOne(command))
         {
             return Sw(StatusWords.WrongLength);
         }
@@ -84,4 +87,10 @@ public sealed partial class IsdrFrontEnd
         _channels[target].Clear();
         return Sw(StatusWords.NormalEnding);
     }
+
+    /// <summary>
+    /// No data and no Le, or the T=0 TPDU of a case 1 command: the 5-byte header with P3 = '00'
+    /// (ISO/IEC 7816-3 §12.2.2), which the short-APDU decoding reads as Le = '00' (Ne = 256).
+    /// </summary>
+    private static bool IsCaseOne(CommandApdu command) => !command.HasData && command.Ne is (null or 256);
 }

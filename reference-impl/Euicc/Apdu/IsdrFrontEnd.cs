@@ -105,8 +105,9 @@ public sealed partial class IsdrFrontEnd : IVirtualCard
         cla.Kind == kind ? null : Sw(StatusWords.ClassNotSupported);
 
     /// <summary>
-    /// TERMINAL CAPABILITY (ETSI TS 102 221 §11.1.19): CLA '80', INS 'AA', P1 P2 '0000', data = the
-    /// terminal capability TLVs. SGP.22 LPAs may send it first; it is accepted and does not change state.
+    /// TERMINAL CAPABILITY (ETSI TS 102 221 §11.1.19): CLA '80', INS 'AA', P1 P2 '0000', data = the terminal
+    /// capability template 'A9' holding the terminal capability TLVs. SGP.22 LPAs may send it first; it is accepted
+    /// and does not change state. A data field that is not one well-formed 'A9' template answers '6A80'.
     /// </summary>
     private static byte[] TerminalCapability(CommandApdu command)
     {
@@ -114,7 +115,89 @@ public sealed partial class IsdrFrontEnd : IVirtualCard
         {
             return Sw(StatusWords.IncorrectP1P2);
         }
-        return command.HasData ? Sw(StatusWords.NormalEnding) : Sw(StatusWords.WrongLength);
+        if (!command.HasData)
+        {
+            return Sw(StatusWords.WrongLength);
+        }
+        return IsTerminalCapabilityTemplate(command.Data) ? Sw(StatusWords.NormalEnding) : Sw(StatusWords.IncorrectData);
+    }
+
+    /// <summary>
+    /// Exactly one BER-TLV with tag 'A9' (ETSI TS 102 221 §11.1.19) whose value is a sequence of BER-TLV data
+    /// objects, with '00' / 'FF' padding before, between or after them allowed (ISO/IEC 7816-4 §5.2.2).
+    /// </summary>
+    internal static bool IsTerminalCapabilityTemplate(ReadOnlySpan<byte> data)
+    {
+        if (data.Length == 0 || data[0] != 0xA9 || !TryReadTlv(data, out ReadOnlySpan<byte> value, out int consumed) || consumed != data.Length)
+        {
+            return false;
+        }
+        while (value.Length > 0)
+        {
+            if (value[0] is 0x00 or 0xFF)
+            {
+                value = value[1..];
+                continue;
+            }
+            if (!TryReadTlv(value, out _, out int inner))
+            {
+                return false;
+            }
+            value = value[inner..];
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// One BER-TLV data object of ISO/IEC 7816-4 §5.2.2: a tag of 1 to 3 bytes, a definite length (short form, or
+    /// '81' to '83' followed by 1 to 3 bytes; no indefinite '80'), and a value that lies inside the buffer.
+    /// </summary>
+    private static bool TryReadTlv(ReadOnlySpan<byte> tlv, out ReadOnlySpan<byte> value, out int consumed)
+    {
+        value = default;
+        consumed = 0;
+        int i = 1;
+        if (tlv.Length == 0)
+        {
+            return false;
+        }
+        if ((tlv[0] & 0x1F) == 0x1F)
+        {
+            do
+            {
+                if (i >= tlv.Length || i == 3)
+                {
+                    return false;
+                }
+            }
+            while ((tlv[i++] & 0x80) != 0);
+        }
+        if (i >= tlv.Length)
+        {
+            return false;
+        }
+        int first = tlv[i++];
+        int length = first;
+        if (first >= 0x80)
+        {
+            int count = first & 0x7F;
+            if (count is 0 or > 3 || count > tlv.Length - i)
+            {
+                return false;
+            }
+            length = 0;
+            for (int k = 0; k < count; k++)
+            {
+                length = (length << 8) | tlv[i++];
+            }
+        }
+        if (length > tlv.Length - i)
+        {
+            return false;
+        }
+        value = tlv.Slice(i, length);
+        consumed = i + length;
+        return true;
     }
 
     /// <summary>
