@@ -34,6 +34,7 @@ public sealed class CliArgumentErrorTests
     [TestCase(new[] { "pki", "generate", "--out", "x", "--seed", "x" }, "error: pki generate: 'x' is not a valid value for option '--seed'; see ./conformance pki generate --help")]
     [TestCase(new[] { "pki", "generate", "--out", "x", "--shape", "x" }, "error: pki generate: 'x' is not one of 'harness', 'gsma'; see ./conformance pki generate --help")]
     [TestCase(new[] { "decode" }, "error: decode: the argument <input> is missing; see ./conformance decode --help")]
+    [TestCase(new[] { "pki", "generate", "--out" }, "error: pki generate: option '--out' needs a value; see ./conformance pki generate --help")]
     [TestCase(new[] { "decode", "--bogus" }, "error: unknown option '--bogus' for 'decode': see ./conformance decode --help")]
     [TestCase(new[] { "bpp", "decrypt", "--bogus" }, "error: unknown option '--bogus' for 'bpp decrypt': see ./conformance bpp decrypt --help")]
     [TestCase(new[] { "euicc", "serve", "--bogus" }, "error: unknown option '--bogus' for 'euicc serve': see ./conformance euicc serve --help")]

@@ -101,7 +101,11 @@ internal static partial class CliApp
         {
             line = $"'{among.Groups["value"].Value}' is not one of {string.Join(", ", among.Groups["allowed"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))}";
         }
-        else if (line.StartsWith("Required argument missing", StringComparison.Ordinal))
+        else if (line.StartsWith("Required argument missing", StringComparison.Ordinal) && Regex.Match(line, "option: '(?<name>[^']+)'") is { Success: true } option)
+        {
+            line = $"option '{option.Groups["name"].Value}' needs a value";
+        }
+        else if (line.StartsWith("Required argument missing", StringComparison.Ordinal) && command.Arguments.Count > 0)
         {
             line = $"the argument {string.Join(" ", command.Arguments.Select(a => $"<{a.Name}>"))} is missing";
         }
