@@ -45,7 +45,7 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
                 run.Inventory.Return(iccid);
             }
         }
-        catch (Exception e) when (e is Es2PlusTransportException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is Es2PlusException or HttpRequestException or OperationCanceledException)
         {
             // Best effort, recorded in the exchanges: the scenario's verdict is about its rule, not about the clean-up.
         }
