@@ -170,6 +170,89 @@ public class StoreTests : StoreDirectory
         Assert.That((await second.ListNotificationsAsync()).Single().Kind, Is.EqualTo("install"));
     }
 
+    /// <summary>
+    /// One order yields one download across processes: AuthenticateClient assigns the order to its session and
+    /// GetBoundProfilePackage binds only for that session, in one conditional UPDATE. Two stores on one file stand for
+    /// two SM-DP+ processes; the newest assignment wins whichever store made it.
+    /// </summary>
+    [Test]
+    public async Task AnOrderTakenOverThroughAnotherStoreOnTheSameFileIsNotBoundHere()
+    {
+        using SmdpStore one = SmdpStore.Open(DbPath);
+        using SmdpStore two = SmdpStore.Open(DbPath);
+        await one.AddProfileAsync(Profile(Iccid(3)));
+        await using (StoreTransaction tx = await one.BeginAsync())
+        {
+            await tx.SaveOrderAsync(new OrderRecord { Iccid = Iccid(3), MatchingId = "M-3", DownloadAttemptsLeft = 3, ConfirmationCodeAttemptsLeft = 3 });
+            Assert.That(await tx.AssignOrderToSessionAsync(Iccid(3), "AA"), Is.True);
+            await tx.CommitAsync();
+        }
+        await using (StoreTransaction tx = await two.BeginAsync())
+        {
+            Assert.That(await tx.AssignOrderToSessionAsync(Iccid(3), "BB"), Is.True);
+            // Saving the order (attempts used) keeps the session it is assigned to.
+            await tx.SaveOrderAsync((await tx.GetOrderAsync(Iccid(3)))! with { DownloadAttemptsLeft = 2 });
+            await tx.CommitAsync();
+        }
+
+        await using (StoreTransaction tx = await one.BeginAsync())
+        {
+            Assert.That(await tx.TakeOrderForBindingAsync(Iccid(3), "AA"), Is.False, "the earlier session lost the order");
+            await tx.CommitAsync();
+        }
+        await using (StoreTransaction tx = await two.BeginAsync())
+        {
+            Assert.That(await tx.TakeOrderForBindingAsync(Iccid(3), "BB"), Is.True);
+            await tx.CommitAsync();
+        }
+        OrderRecord order = (await one.GetOrderAsync(Iccid(3)))!;
+        Assert.That((order.SessionId, order.DownloadAttemptsLeft), Is.EqualTo(("BB", 2)));
+    }
+
+    [Test]
+    public async Task SessionsRacingForOneOrderFromTwoStoresBindItOnce()
+    {
+        using SmdpStore one = SmdpStore.Open(DbPath);
+        using SmdpStore two = SmdpStore.Open(DbPath);
+        await one.AddProfileAsync(Profile(Iccid(4)));
+        await using (StoreTransaction tx = await one.BeginAsync())
+        {
+            await tx.SaveOrderAsync(new OrderRecord { Iccid = Iccid(4), MatchingId = "M-4", DownloadAttemptsLeft = 99, ConfirmationCodeAttemptsLeft = 3 });
+            await tx.CommitAsync();
+        }
+
+        // 32 sessions through two stores, all assigned the order at once (AuthenticateClient), then all binding it at once
+        // (GetBoundProfilePackage): exactly one binds, the one assigned last.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allAssigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int assigned = 0;
+        Task<(string Tid, bool Bound)>[] sessions = Enumerable.Range(0, 32).Select(n => Task.Run(async () =>
+        {
+            SmdpStore store = n % 2 == 0 ? one : two;
+            string tid = $"{n:X4}";
+            await start.Task;
+            await using (StoreTransaction tx = await store.BeginAsync())
+            {
+                await tx.AssignOrderToSessionAsync(Iccid(4), tid);
+                await tx.CommitAsync();
+            }
+            if (Interlocked.Increment(ref assigned) == 32)
+            {
+                allAssigned.SetResult();
+            }
+            await allAssigned.Task;
+            await using StoreTransaction bind = await store.BeginAsync();
+            bool bound = await bind.TakeOrderForBindingAsync(Iccid(4), tid);
+            await bind.CommitAsync();
+            return (tid, bound);
+        })).ToArray();
+        start.SetResult();
+        (string Tid, bool Bound)[] results = await Task.WhenAll(sessions).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(results.Count(r => r.Bound), Is.EqualTo(1), string.Join(", ", results));
+        Assert.That(results.Single(r => r.Bound).Tid, Is.EqualTo((await one.GetOrderAsync(Iccid(4)))!.SessionId));
+    }
+
     [Test]
     public void MemoryDatabaseIsRefused() =>
         Assert.Throws<ArgumentException>(() => SmdpStore.Open(":memory:"));

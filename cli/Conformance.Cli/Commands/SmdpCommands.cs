@@ -8,7 +8,9 @@ using Conformance.Rsp.Pki;
 using Conformance.SmdpPlus;
 using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Hosting;
+using Conformance.SmdpPlus.Http;
 using Conformance.SmdpPlus.Profiles;
+using Conformance.SmdpPlus.Store;
 using Org.BouncyCastle.Crypto.Parameters;
 
 namespace Conformance.Cli.Commands;
@@ -53,7 +55,8 @@ internal static class SmdpCommands
                 + "(OpenSSL 3.0 has no TLS 1.3 brainpool signatures); clients must offer the brainpool group, as ./conformance configures OpenSSL to.",
         };
         tlsCurve.AcceptOnlyFromAmong("nist", "brp");
-        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until interrupted (Ctrl-C or SIGTERM stop it).")
+        var serve = new Command("serve", "Run the reference SM-DP+ on loopback until stopped: Ctrl-C (SIGINT) or SIGTERM ends it cleanly, "
+            + "exit code 0 (a background job started from a script ignores SIGINT: send it SIGTERM).")
         {
             port, pki, db, profiles, synthetic, type, operatorUrl, curve, address, defects, tlsCurve,
         };
@@ -103,42 +106,62 @@ internal static class SmdpCommands
             await output.WriteLineAsync($"smdp: DEFECTS switched on (this server breaks SGP.22 on purpose): {string.Join(", ", defects)}");
         }
         await using var server = new SmdpServer(options);
-        Uri url;
         try
         {
-            url = await server.StartAsync(ct);
-        }
-        catch (IOException e)
-        {
-            throw new CliError($"cannot listen on 127.0.0.1:{port}: {e.Message}");
-        }
-        if (profileDir is not null)
-        {
-            ImportReport report = await ProfileImporter.ImportDirectoryAsync(server.Store, profileDir.FullName);
-            await output.WriteLineAsync($"smdp: imported {report.Imported.Count} profile(s) from {profileDir.FullName}");
-            foreach (string skipped in report.Skipped)
+            Uri url;
+            try
             {
-                await output.WriteLineAsync($"smdp: skipped {skipped}");
+                url = await server.StartAsync(ct);
             }
-        }
-        if (synthetic > 0)
-        {
-            var added = await ProfileImporter.AddSyntheticAsync(server.Store, profileType, synthetic, notificationAddress: smdpAddress);
-            await output.WriteLineAsync($"smdp: added {added.Count} synthetic profile(s) of type {profileType}");
-        }
-        await output.WriteLineAsync($"smdp: listening on {url} as SM-DP+ address {smdpAddress} (curves {string.Join(", ", curves.Select(c => c.ShortName()))}, TLS {tlsPki.Curve.ShortName()})");
-        await output.WriteLineAsync($"smdp: activation codes read LPA:1${smdpAddress}$<matchingId>; create an order with: smdp order --url {url} --iccid <ICCID> --release");
-        try
-        {
+            catch (IOException e) when (e is not StoreUnavailableException)
+            {
+                // Kestrel's bind failure (port in use, not allowed); a database that cannot be used says so itself.
+                throw new CliError($"cannot listen on 127.0.0.1:{port}: {e.Message}");
+            }
+            await FillInventoryAsync(server, profileDir, synthetic, profileType, smdpAddress, output, ct);
+            await output.WriteLineAsync($"smdp: listening on {url} as SM-DP+ address {smdpAddress} (curves {string.Join(", ", curves.Select(c => c.ShortName()))}, TLS {tlsPki.Curve.ShortName()})");
+            await output.WriteLineAsync($"smdp: activation codes read LPA:1${smdpAddress}$<matchingId>; create an order with: smdp order --url {url} --iccid <ICCID> --release");
             await Task.Delay(Timeout.Infinite, ct);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // SIGINT / SIGTERM
+            // SIGINT / SIGTERM (System.CommandLine cancels ct), also while starting or filling the inventory.
         }
-        await server.StopAsync(CancellationToken.None);
+        // System.CommandLine gives the command 2 seconds after the signal: requests still running are cut after 1.5.
+        using (var budget = new CancellationTokenSource(TimeSpan.FromSeconds(1.5)))
+        {
+            await server.StopAsync(budget.Token);
+        }
         await output.WriteLineAsync("smdp: stopped");
         return 0;
+    }
+
+    /// <summary>--profiles and --synthetic: a database that refuses the writes (full disk...) ends serve with one sentence.</summary>
+    private static async Task FillInventoryAsync(SmdpServer server, DirectoryInfo? profileDir, int synthetic, string profileType, string smdpAddress,
+        TextWriter output, CancellationToken ct)
+    {
+        try
+        {
+            if (profileDir is not null)
+            {
+                ImportReport report = await ProfileImporter.ImportDirectoryAsync(server.Store, profileDir.FullName, ct: ct);
+                await output.WriteLineAsync($"smdp: imported {report.Imported.Count} profile(s) from {profileDir.FullName}");
+                foreach (string skipped in report.Skipped)
+                {
+                    await output.WriteLineAsync($"smdp: skipped {skipped}");
+                }
+            }
+            if (synthetic > 0)
+            {
+                var added = await ProfileImporter.AddSyntheticAsync(server.Store, profileType, synthetic, notificationAddress: smdpAddress, ct: ct);
+                await output.WriteLineAsync($"smdp: added {added.Count} synthetic profile(s) of type {profileType}");
+            }
+        }
+        catch (RspRequestException e)
+        {
+            // The store's write failure ("the SM-DP+ could not store the change: the disk is full..."), already logged.
+            throw new CliError($"cannot fill the profile inventory of {server.Store.DatabasePath}: {e.Message}");
+        }
     }
 
     private static Command Order()

@@ -122,6 +122,14 @@ public sealed partial class Es9PlusFunctions
             Eid = order.Eid ?? eid,
             DownloadAttemptsLeft = Math.Max(0, order.DownloadAttemptsLeft - 1),
         }).ConfigureAwait(false);
+        // One order yields one download (SGP.22 v2.5 §3.1.3: a new RSP session of the order is a new download attempt,
+        // counted above). Decision: the newest session wins. This session becomes the only one that may bind the order;
+        // an earlier session of the same order (the same eUICC started again, or a second session racing this one) is
+        // refused at GetBoundProfilePackage with 8.2 / 3.7 "BPP is not available for a new binding" (§5.6.2), checked
+        // and bound in one store transaction there. Refusing the newer session instead would refuse every retry after
+        // an abandoned session until some timeout, and SGP.23's "maximum number of retries" case starts a new
+        // AuthenticateClient per attempt without ending the earlier ones.
+        await tx.AssignOrderToSessionAsync(order.Iccid, transactionId).ConfigureAwait(false);
 
         // Retry (§3.1.3.1): when a BPP was already bound for this eUICC and order, the SM-DP+ offers the
         // otPK.EUICC.ECKA of that binding (bppEuiccOtpk) so the eUICC may reuse its one-time key.

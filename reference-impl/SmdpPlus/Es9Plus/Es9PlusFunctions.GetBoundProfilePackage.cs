@@ -66,6 +66,11 @@ public sealed partial class Es9PlusFunctions
         {
             return null;
         }
+        // A session whose order a later AuthenticateClient took over uses up none of the order's attempts (see BindAsync).
+        if (order.SessionId is { } owner && owner != session.TransactionId)
+        {
+            return TakenOver(order.Iccid);
+        }
         if (limited && order.ConfirmationCodeAttemptsLeft <= 0)
         {
             return Fail(FunctionStatusCodes.ConfirmationCodeRetriesExceeded, $"no confirmation code attempt is left for the order of ICCID {order.Iccid}");
@@ -132,6 +137,17 @@ public sealed partial class Es9PlusFunctions
         {
             return Fail(FunctionStatusCodes.TransactionIdUnknown, $"the RSP session {session.TransactionId} ended meanwhile");
         }
+        // One order yields one download: only the session of the order's latest AuthenticateClient may bind it
+        // (Es9PlusFunctions.AuthenticateClient). The check and the binding below are one store transaction, a
+        // conditional UPDATE of the order: of two sessions of one order, however close, one is bound and the other
+        // answered 8.2 / 3.7, "BPP is not available for a new binding" (SGP.22 v2.5 §5.6.2, GetBoundProfilePackage
+        // error codes), and ended.
+        if (!await tx.TakeOrderForBindingAsync(profile.Iccid, session.TransactionId).ConfigureAwait(false))
+        {
+            await tx.SetSessionStateAsync(session.TransactionId, DownloadSessionState.Cancelled).ConfigureAwait(false);
+            await tx.CommitAsync().ConfigureAwait(false);
+            return TakenOver(profile.Iccid);
+        }
         ProfileRecord now = (await tx.GetProfileAsync(profile.Iccid).ConfigureAwait(false))!;
         if (now.State is not (SmdpProfileState.Released or SmdpProfileState.Downloaded or SmdpProfileState.Error)
             || !await tx.ChangeStateAsync(now.Iccid, now.State, SmdpProfileState.Downloaded, session.Eid).ConfigureAwait(false))
@@ -152,4 +168,8 @@ public sealed partial class Es9PlusFunctions
         await tx.CommitAsync().ConfigureAwait(false);
         return RspResult.Ok(new Es9Response(session.TransactionId, B64(bpp.BoundProfilePackage)));
     }
+
+    /// <summary>8.2 / 3.7 for a session whose order a later RSP session (a newer AuthenticateClient) took over.</summary>
+    private static RspResult TakenOver(string iccid) => Fail(FunctionStatusCodes.BppNotAvailableForNewBinding,
+        $"the download order of profile {iccid} belongs to a later RSP session of the eUICC (a newer AuthenticateClient); this session is ended without a binding");
 }

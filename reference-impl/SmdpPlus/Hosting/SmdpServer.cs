@@ -29,6 +29,10 @@ public sealed class SmdpServer : IAsyncDisposable
     private readonly Action<ILoggingBuilder>? _configureLogging;
     private WebApplication? _app;
 
+    // True while the host starts: a start failure (port in use...) is thrown to the caller of StartAsync, who reports it
+    // in one sentence, so the host's own "Hosting failed to start" log with its stack trace is left out.
+    private volatile bool _starting;
+
     /// <param name="options">Configuration of the server.</param>
     /// <param name="configureServices">Replaces services, e.g. the <see cref="IEs9PlusFunctions"/> implementation.</param>
     /// <param name="configureLogging">Replaces the default single-line console logging.</param>
@@ -58,7 +62,23 @@ public sealed class SmdpServer : IAsyncDisposable
         }
 
         WebApplication app = Build();
-        await app.StartAsync(ct).ConfigureAwait(false);
+        _starting = true;
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing listens and nothing stays open: the store is closed with the application.
+            SmdpStore store = app.Services.GetRequiredService<SmdpStore>();
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            throw;
+        }
+        finally
+        {
+            _starting = false;
+        }
         _app = app;
         string bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -86,6 +106,7 @@ public sealed class SmdpServer : IAsyncDisposable
         var cert = TlsCertificateLoader.LoadServerCertificate(_options);
         var chain = TlsCertificateLoader.LoadChain(_options);
         var operatorCa = TlsCertificateLoader.LoadOperatorCa(_options);
+        // Throws StoreUnavailableException (one sentence) when the database cannot be opened or written.
         SmdpStore store = SmdpStore.Open(_options.DatabasePath);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -107,6 +128,7 @@ public sealed class SmdpServer : IAsyncDisposable
             });
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         }
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", level => level >= LogLevel.Warning && !_starting);
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -131,6 +153,10 @@ public sealed class SmdpServer : IAsyncDisposable
         });
 
         IServiceCollection s = builder.Services;
+        // The owner of the server stops it (SmdpServer.StopAsync): the CLI on SIGINT or SIGTERM, a test or the harness
+        // when it is done. The host's console lifetime would also catch those signals for the whole process (and keep
+        // it from ending on Ctrl-C while the server lives), so it is replaced by one that does nothing.
+        s.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, OwnerLifetime>();
         s.AddSingleton(_options);
         s.AddSingleton(store);
         s.AddSingleton(TimeProvider.System);
@@ -143,6 +169,7 @@ public sealed class SmdpServer : IAsyncDisposable
         _configureServices?.Invoke(s);
 
         WebApplication app = builder.Build();
+        store.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Conformance.SmdpPlus.Store");
         DownloadProgressNotifier notifier = app.Services.GetRequiredService<DownloadProgressNotifier>();
         store.ProfileStateChanged += notifier.OnStateChange;
 
@@ -172,4 +199,12 @@ public sealed class SmdpServer : IAsyncDisposable
 
     private static Task WriteFailure(HttpContext ctx, StatusCode code, string message) =>
         RspEndpoint.WriteAsync(ctx, RspResult.Fail(code, message), ctx.RequestServices.GetRequiredService<SmdpOptions>());
+
+    /// <summary>A host lifetime that handles no signal: the server's owner starts and stops it.</summary>
+    private sealed class OwnerLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

@@ -37,7 +37,13 @@ public static class ProfileImporter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<ImportReport> ImportDirectoryAsync(SmdpStore store, string directory, string defaultProfileType = "Default")
+    /// <summary>
+    /// Imports every <c>*.der</c> of <paramref name="directory"/> not yet in the inventory. A database that refuses the
+    /// write (full disk...) ends the import with the store's "could not store the change" failure; <paramref name="ct"/>
+    /// stops it between two profiles (those added stay).
+    /// </summary>
+    public static async Task<ImportReport> ImportDirectoryAsync(SmdpStore store, string directory, string defaultProfileType = "Default",
+        CancellationToken ct = default)
     {
         if (!Directory.Exists(directory))
         {
@@ -47,7 +53,8 @@ public static class ProfileImporter
         var skipped = new List<string>();
         foreach (string file in Directory.EnumerateFiles(directory, "*.der").Order(StringComparer.Ordinal))
         {
-            byte[] upp = await File.ReadAllBytesAsync(file).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            byte[] upp = await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
             ProfilePackage package;
             try
             {
@@ -75,9 +82,10 @@ public static class ProfileImporter
     /// Adds <paramref name="count"/> synthetic profiles of <paramref name="profileType"/>; ICCIDs are the prefix followed by a
     /// counter. With <paramref name="notificationAddress"/>, each profile's metadata asks for install, enable, disable and
     /// delete notifications to that address (notificationConfigurationInfo, SGP.22 v2.5 §4.4), so an LPA meets every kind.
+    /// <paramref name="ct"/> stops it between two profiles (those added stay).
     /// </summary>
     public static async Task<IReadOnlyList<ProfileRecord>> AddSyntheticAsync(SmdpStore store, string profileType, int count, string iccidPrefix = "8904903299",
-        int size = 8 * 1024, string? notificationAddress = null)
+        int size = 8 * 1024, string? notificationAddress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         string? notifications = notificationAddress is null ? null
@@ -86,6 +94,7 @@ public static class ProfileImporter
         int digits = 19 - iccidPrefix.Length;
         for (int i = 0; i < count; i++)
         {
+            ct.ThrowIfCancellationRequested();
             string iccid = iccidPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(digits, '0');
             if (await store.GetProfileAsync(iccid).ConfigureAwait(false) is not null)
             {

@@ -18,17 +18,11 @@ internal static class Queries
     public const string OrderByMatchingIdSql = $"SELECT * FROM orders WHERE matching_id = $m AND {Schema.MatchingIdIndexed} LIMIT 1";
     public const string MatchingIdInUseSql = $"SELECT 1 FROM orders WHERE matching_id = $m AND {Schema.MatchingIdIndexed} AND iccid <> $i LIMIT 1";
 
-    public static async Task<ProfileRecord?> GetProfileAsync(StoreTransaction tx, string iccid)
-    {
-        SqliteCommand cmd = tx.Command(ProfileWithoutPackageSql, ("$i", iccid));
-        return await ReadOneAsync(cmd, ReadProfile).ConfigureAwait(false);
-    }
+    public static Task<ProfileRecord?> GetProfileAsync(StoreTransaction tx, string iccid) =>
+        tx.ReadOneAsync(tx.Command(ProfileWithoutPackageSql, ("$i", iccid)), ReadProfile);
 
-    public static async Task<OrderRecord?> GetOrderAsync(StoreTransaction tx, string iccid)
-    {
-        SqliteCommand cmd = tx.Command(OrderSql, ("$i", iccid));
-        return await ReadOneAsync(cmd, ReadOrder).ConfigureAwait(false);
-    }
+    public static Task<OrderRecord?> GetOrderAsync(StoreTransaction tx, string iccid) =>
+        tx.ReadOneAsync(tx.Command(OrderSql, ("$i", iccid)), ReadOrder);
 
     public static async Task<T?> ReadOneAsync<T>(SqliteCommand cmd, Func<SqliteDataReader, T> map)
         where T : class
@@ -75,6 +69,7 @@ internal static class Queries
         DownloadAttemptsLeft = r.GetInt32(r.GetOrdinal("download_attempts_left")),
         ExpiresAt = SmdpStore.Get<string>(r, "expires_at") is { } e ? SmdpStore.ParseTime(e) : null,
         CreatedAt = SmdpStore.ParseTime(r.GetString(r.GetOrdinal("created_at"))),
+        SessionId = SmdpStore.Get<string>(r, "session_id"),
     };
 
     public const string SessionSql = "SELECT * FROM sessions WHERE transaction_id = $t";

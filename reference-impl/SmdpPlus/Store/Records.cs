@@ -34,6 +34,12 @@ public sealed record OrderRecord
     public int DownloadAttemptsLeft { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// transactionId of the RSP session that may bind this order: the one of its latest AuthenticateClient (null before
+    /// the first). Written only by <see cref="StoreTransaction.AssignOrderToSessionAsync"/>; <see cref="StoreTransaction.SaveOrderAsync"/> keeps it.
+    /// </summary>
+    public string? SessionId { get; init; }
 }
 
 /// <summary>States of an ES9+ download session.</summary>

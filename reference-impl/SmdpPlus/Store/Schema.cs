@@ -6,7 +6,7 @@ namespace Conformance.SmdpPlus.Store;
 internal static class Schema
 {
     /// <summary>Bump with every change and add the migration step to <see cref="Steps"/>.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Steps =
     [
@@ -84,6 +84,11 @@ internal static class Schema
             matching_id TEXT PRIMARY KEY NOT NULL,
             profile_type TEXT NOT NULL
         );
+        """,
+        // version 3: the RSP session that may bind the order (the one of its latest AuthenticateClient): one order
+        // yields one download, however many sessions of the same eUICC ask for it at the same time.
+        """
+        ALTER TABLE orders ADD COLUMN session_id TEXT NULL;
         """,
     ];
 

@@ -9,7 +9,7 @@ public sealed partial class SmdpStore
     public async Task AddProfileAsync(ProfileRecord p)
     {
         await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
-        await tx.Command(
+        await tx.ExecuteAsync(
             """
             INSERT INTO profiles (iccid, profile_type, state, upp, upp_path, profile_name, service_provider_name,
                 profile_class, profile_policy_rules, notification_configuration, updated_at)
@@ -17,7 +17,7 @@ public sealed partial class SmdpStore
             """,
             ("$i", p.Iccid), ("$t", p.ProfileType), ("$s", p.State.ToDb()), ("$upp", p.Upp), ("$path", p.UppPath),
             ("$name", p.ProfileName), ("$spn", p.ServiceProviderName), ("$class", p.ProfileClass), ("$ppr", p.ProfilePolicyRules),
-            ("$notif", p.NotificationConfigurationJson), ("$now", Time(DateTimeOffset.UtcNow))).ExecuteNonQueryAsync().ConfigureAwait(false);
+            ("$notif", p.NotificationConfigurationJson), ("$now", Time(DateTimeOffset.UtcNow))).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
     }
 
@@ -98,8 +98,8 @@ public sealed partial class SmdpStore
     public async Task AddPoolAsync(string matchingId, string profileType)
     {
         await using StoreTransaction tx = await BeginAsync().ConfigureAwait(false);
-        await tx.Command("INSERT OR REPLACE INTO pools (matching_id, profile_type) VALUES ($m, $t)", ("$m", matchingId), ("$t", profileType))
-            .ExecuteNonQueryAsync().ConfigureAwait(false);
+        await tx.ExecuteAsync("INSERT OR REPLACE INTO pools (matching_id, profile_type) VALUES ($m, $t)", ("$m", matchingId), ("$t", profileType))
+            .ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Conformance.SmdpPlus.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Conformance.SmdpPlus.Store;
 
@@ -26,7 +28,19 @@ public sealed partial class SmdpStore : IDisposable
     private const int SessionCacheLimit = 20_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DownloadSession> _sessions = new(StringComparer.Ordinal);
 
-    private SmdpStore(string connectionString) => _connectionString = connectionString;
+    private readonly string _path;
+
+    private SmdpStore(string connectionString, string path)
+    {
+        _connectionString = connectionString;
+        _path = path;
+    }
+
+    /// <summary>The database file, as given to <see cref="Open"/>.</summary>
+    public string DatabasePath => _path;
+
+    /// <summary>Where a failed write is reported (one line); null: standard error. The server sets its logger.</summary>
+    public ILogger? Logger { get; set; }
 
     internal bool TryCachedSession(string transactionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DownloadSession? session) =>
         _sessions.TryGetValue(transactionId, out session);
@@ -83,10 +97,59 @@ public sealed partial class SmdpStore : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         };
-        var store = new SmdpStore(csb.ToString());
-        Schema.Apply(store.Writer);
-        return store;
+        var store = new SmdpStore(csb.ToString(), path);
+        try
+        {
+            Schema.Apply(store.Writer);
+            store.CheckWritable();
+            return store;
+        }
+        catch (Exception e) when (e is SqliteException or InvalidDataException)
+        {
+            // A start-up fault ends in one sentence (missing or read-only directory, read-only file or file system, full
+            // disk, not a database, a newer schema), not in a stack trace or in a server that fails every write later.
+            store.Dispose();
+            throw new StoreUnavailableException(StoreFailure.OpenMessage(path, e), e);
+        }
     }
+
+    /// <summary>
+    /// The start-up check that the database can be written: rewriting PRAGMA user_version with its own value is a
+    /// committed write (page 1 goes to the WAL) and BEGIN IMMEDIATE takes the write lock, so a read-only file, directory
+    /// or file system (also after a crash left a WAL behind on a mount that is now read-only) fails here, not at the first download.
+    /// </summary>
+    private void CheckWritable()
+    {
+        using SqliteTransaction tx = Writer.BeginTransaction();
+        using SqliteCommand cmd = Writer.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"PRAGMA user_version = {Schema.CurrentVersion};";
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// A write that the database refused (full disk, read-only file, I/O error...): one line in the log, and the
+    /// exception the ES9+ and ES2+ bindings answer as it is: Failed 1.2 / 4.2 (the SM-DP+ failed while executing the
+    /// function, SGP.22 v2.5 §5.2.6) with the message "the SM-DP+ could not store the change: &lt;cause&gt;".
+    /// </summary>
+    internal RspRequestException WriteFailure(SqliteException e)
+    {
+        string cause = StoreFailure.Cause(e, _path);
+        string detail = $"SQLite error {e.SqliteErrorCode}" + (e.SqliteExtendedErrorCode != e.SqliteErrorCode ? $"/{e.SqliteExtendedErrorCode}" : "");
+        if (Logger is { } logger)
+        {
+            LogWriteFailed(logger, _path, cause, detail);
+        }
+        else
+        {
+            Console.Error.WriteLine($"SM-DP+ store: could not write to {_path}: {cause} ({detail})");
+        }
+        return new RspRequestException(Rsp.StatusCodes.FunctionStatusCodes.ExecutionError, StoreFailure.WriteMessage(e, _path));
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "could not write to {Path}: {Cause} ({Detail})")]
+    private static partial void LogWriteFailed(ILogger logger, string path, string cause, string detail);
 
     /// <summary>
     /// The one writing connection, opened once and used only under the write gate: its pragmas run once, and
@@ -148,17 +211,35 @@ public sealed partial class SmdpStore : IDisposable
             {
                 CloseGroup(open);
             }
-            foreach (SqliteCommand cmd in _prepared.Values)
-            {
-                cmd.Dispose();
-            }
-            _prepared.Clear();
-            _writer?.Dispose();
-            _writer = null;
+            ResetWriter();
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>Closes the writing connection and its prepared statements (under the write gate); the next write opens it again.</summary>
+    private void ResetWriter()
+    {
+        foreach (SqliteCommand cmd in _prepared.Values)
+        {
+            cmd.Dispose();
+        }
+        _prepared.Clear();
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            try
+            {
+                // Not back to the pool: a connection whose transaction could not be ended is not reused.
+                SqliteConnection.ClearPool(writer);
+                writer.Dispose();
+            }
+            catch (SqliteException)
+            {
+                // Closing a connection the database refuses to close cleanly (I/O error) leaves nothing to do.
+            }
         }
     }
 
@@ -203,7 +284,7 @@ public sealed partial class SmdpStore : IDisposable
             group.Members++;
             return new StoreTransaction(this, group);
         }
-        catch
+        catch (Exception e)
         {
             if (group is not null)
             {
@@ -212,6 +293,10 @@ public sealed partial class SmdpStore : IDisposable
             else
             {
                 _writeGate.Release();
+            }
+            if (e is SqliteException s && StoreFailure.IsEnvironmental(s))
+            {
+                throw WriteFailure(s);
             }
             throw;
         }
@@ -275,10 +360,23 @@ public sealed partial class SmdpStore : IDisposable
         }
         catch (Exception e)
         {
-            // The connection rolls the whole transaction back; every member that committed into it fails.
+            // The connection rolls the whole transaction back; every member that committed into it fails. The writing
+            // connection is opened afresh, so that a transaction SQLite could not end (after a full disk, an I/O error)
+            // does not keep every later write failing; the members are told in any case, so none of them waits forever.
             ForgetAllSessions();
-            group.Transaction.Dispose();
-            group.Committed.TrySetException(e);
+            try
+            {
+                group.Transaction.Dispose();
+            }
+            catch (SqliteException)
+            {
+                // SQLite rolled it back itself; the connection is replaced below anyway.
+            }
+            finally
+            {
+                ResetWriter();
+                group.Committed.TrySetException(e);
+            }
             return;
         }
         group.Transaction.Dispose();

@@ -17,6 +17,8 @@ public sealed class StoreTransaction : IAsyncDisposable
     private readonly List<Action> _afterCommit = [];
     private readonly HashSet<string> _touchedSessions = new(StringComparer.Ordinal);
     private bool _turnEnded;
+    // The failure of a statement of this transaction, whose translation is on its way to the caller.
+    private SqliteException? _failure;
 
     internal StoreTransaction(SmdpStore store, WriteGroup group)
     {
@@ -37,6 +39,67 @@ public sealed class StoreTransaction : IAsyncDisposable
         return cmd;
     }
 
+    // Every statement runs through one of these: a failure of the database (full disk, read-only file, I/O error)
+    // becomes one clear log line and the answer "the SM-DP+ could not store the change: <cause>" (see SmdpStore.WriteFailure).
+
+    /// <summary>Runs <paramref name="sql"/> (tools and the store's own writes); the number of rows changed.</summary>
+    internal Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) => ExecuteAsync(Command(sql, parameters));
+
+    internal async Task<int> ExecuteAsync(SqliteCommand cmd)
+    {
+        try
+        {
+            return await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (StoreFailure.IsEnvironmental(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    private async Task<object?> ScalarAsync(SqliteCommand cmd)
+    {
+        try
+        {
+            return await cmd.ExecuteScalarAsync().ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (StoreFailure.IsEnvironmental(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    internal async Task<T?> ReadOneAsync<T>(SqliteCommand cmd, Func<SqliteDataReader, T> map)
+        where T : class
+    {
+        try
+        {
+            return await Queries.ReadOneAsync(cmd, map).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (StoreFailure.IsEnvironmental(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    private async Task<List<T>> ReadAllAsync<T>(SqliteCommand cmd, Func<SqliteDataReader, T> map)
+    {
+        try
+        {
+            return await Queries.ReadAllAsync(cmd, map).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (StoreFailure.IsEnvironmental(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    private Exception Failed(SqliteException e)
+    {
+        _failure ??= e;
+        return _store.WriteFailure(e);
+    }
+
     /// <summary>A profile with its metadata and state; the package itself (<see cref="ProfileRecord.Upp"/>) is not read here.</summary>
     public Task<ProfileRecord?> GetProfileAsync(string iccid) => Queries.GetProfileAsync(this, iccid);
 
@@ -45,7 +108,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     {
         SqliteCommand cmd = Command("UPDATE sessions SET state = $s, updated_at = $now WHERE transaction_id = $t",
             ("$s", state.ToString()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", transactionId));
-        bool changed = await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+        bool changed = await ExecuteAsync(cmd).ConfigureAwait(false) == 1;
         if (changed)
         {
             DownloadSession? known = LatestKnown(transactionId);
@@ -62,7 +125,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<bool> ProfileTypeExistsAsync(string profileType)
     {
         SqliteCommand cmd = Command("SELECT 1 FROM profiles WHERE profile_type = $t LIMIT 1", ("$t", profileType));
-        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
+        return await ScalarAsync(cmd).ConfigureAwait(false) is not null;
     }
 
     /// <summary>
@@ -80,7 +143,7 @@ public sealed class StoreTransaction : IAsyncDisposable
             RETURNING iccid
             """,
             ("$to", to.ToDb()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$t", profileType));
-        if (await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not string iccid)
+        if (await ScalarAsync(cmd).ConfigureAwait(false) is not string iccid)
         {
             return null;
         }
@@ -100,7 +163,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         SqliteCommand cmd = Command(
             "UPDATE profiles SET state = $to, updated_at = $now WHERE iccid = $i AND state = $from RETURNING profile_type",
             ("$to", to.ToDb()), ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid), ("$from", from.ToDb()));
-        if (await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not string type)
+        if (await ScalarAsync(cmd).ConfigureAwait(false) is not string type)
         {
             return false;
         }
@@ -109,26 +172,54 @@ public sealed class StoreTransaction : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Inserts or replaces the order of a profile.</summary>
+    /// <summary>
+    /// Inserts or replaces the order of a profile. The RSP session the order is assigned to (<see cref="OrderRecord.SessionId"/>)
+    /// is kept as it is: only <see cref="AssignOrderToSessionAsync"/> changes it.
+    /// </summary>
     public async Task SaveOrderAsync(OrderRecord order)
     {
         SqliteCommand cmd = Command(
             """
             INSERT OR REPLACE INTO orders (iccid, eid, matching_id, confirmation_code_hash, smds_address, release_flag,
-                cc_attempts_left, download_attempts_left, expires_at, created_at)
-            VALUES ($i, $eid, $mid, $cc, $smds, $rf, $cca, $dla, $exp, $created)
+                cc_attempts_left, download_attempts_left, expires_at, created_at, session_id)
+            VALUES ($i, $eid, $mid, $cc, $smds, $rf, $cca, $dla, $exp, $created, (SELECT session_id FROM orders WHERE iccid = $i))
             """,
             ("$i", order.Iccid), ("$eid", order.Eid), ("$mid", order.MatchingId), ("$cc", order.ConfirmationCodeHash),
             ("$smds", order.SmdsAddress), ("$rf", order.ReleaseFlag ? 1 : 0), ("$cca", order.ConfirmationCodeAttemptsLeft),
             ("$dla", order.DownloadAttemptsLeft), ("$exp", order.ExpiresAt is { } e ? SmdpStore.Time(e) : null),
             ("$created", SmdpStore.Time(order.CreatedAt == default ? DateTimeOffset.UtcNow : order.CreatedAt)));
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(cmd).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// AuthenticateClient bound <paramref name="transactionId"/> to the order of <paramref name="iccid"/>: from now on only
+    /// that RSP session may bind the order's profile (<see cref="TakeOrderForBindingAsync"/>). The newest session wins: an
+    /// eUICC that starts again (a retry, SGP.22 v2.5 §3.1.3) takes the order over from its earlier session.
+    /// </summary>
+    public async Task<bool> AssignOrderToSessionAsync(string iccid, string transactionId)
+    {
+        SqliteCommand cmd = Command("UPDATE orders SET session_id = $t WHERE iccid = $i", ("$t", transactionId), ("$i", iccid));
+        return await ExecuteAsync(cmd).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// GetBoundProfilePackage of <paramref name="transactionId"/> may bind the profile of the order: true when the order is
+    /// still assigned to that session (or to none, as orders of a database from before the assignment), false when a later
+    /// AuthenticateClient took it over. One conditional UPDATE in the caller's transaction (BEGIN IMMEDIATE holds SQLite's
+    /// write lock), so two sessions never both bind one order, whichever process of the database serves them.
+    /// </summary>
+    public async Task<bool> TakeOrderForBindingAsync(string iccid, string transactionId)
+    {
+        SqliteCommand cmd = Command(
+            "UPDATE orders SET session_id = $t WHERE iccid = $i AND (session_id = $t OR session_id IS NULL)",
+            ("$t", transactionId), ("$i", iccid));
+        return await ExecuteAsync(cmd).ConfigureAwait(false) == 1;
     }
 
     public async Task DeleteOrderAsync(string iccid)
     {
         SqliteCommand cmd = Command("DELETE FROM orders WHERE iccid = $i", ("$i", iccid));
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(cmd).ConfigureAwait(false);
     }
 
     /// <summary>True when another order already uses this (non-empty) MatchingID.</summary>
@@ -136,7 +227,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     {
         SqliteCommand cmd = Command(
             Queries.MatchingIdInUseSql, ("$m", matchingId), ("$i", exceptIccid));
-        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) is not null;
+        return await ScalarAsync(cmd).ConfigureAwait(false) is not null;
     }
 
     /// <summary>Marks the open download sessions of a profile cancelled (CancelOrder).</summary>
@@ -146,7 +237,7 @@ public sealed class StoreTransaction : IAsyncDisposable
             "UPDATE sessions SET state = $c, updated_at = $now WHERE iccid = $i AND state NOT IN ($c, $done)",
             ("$c", nameof(DownloadSessionState.Cancelled)), ("$done", nameof(DownloadSessionState.Completed)),
             ("$now", SmdpStore.Time(DateTimeOffset.UtcNow)), ("$i", iccid));
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(cmd).ConfigureAwait(false);
         _group.AllSessionsChanged = true;
         _afterCommit.Add(() => _store.ForgetSessionsOf(iccid));
     }
@@ -162,14 +253,14 @@ public sealed class StoreTransaction : IAsyncDisposable
             return known;
         }
         SqliteCommand cmd = Command(Queries.SessionSql, ("$t", transactionId));
-        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+        return await ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
     }
 
     public async Task SaveSessionAsync(DownloadSession session)
     {
         SqliteCommand cmd = Command(Queries.SaveSessionSql);
         Queries.BindSaveSession(cmd, session);
-        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(cmd).ConfigureAwait(false);
         Touch(session.TransactionId, session);
         _afterCommit.Add(() => _store.CacheSession(session));
     }
@@ -194,7 +285,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<OrderRecord?> FindOrderByMatchingIdAsync(string matchingId)
     {
         SqliteCommand cmd = Command(Queries.OrderByMatchingIdSql, ("$m", matchingId));
-        return await Queries.ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
+        return await ReadOneAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
     }
 
     /// <summary>The orders linked to an EID whose profile is still on its way (not installed, cancelled or taken back), oldest first.</summary>
@@ -206,14 +297,14 @@ public sealed class StoreTransaction : IAsyncDisposable
             WHERE o.eid = $e AND p.state IN ('linked', 'confirmed', 'released', 'downloaded', 'error')
             ORDER BY o.created_at, o.iccid
             """, ("$e", eid));
-        return await Queries.ReadAllAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
+        return await ReadAllAsync(cmd, Queries.ReadOrder).ConfigureAwait(false);
     }
 
     /// <summary>The profile type behind a reusable MatchingID (see <see cref="SmdpStore.AddPoolAsync"/>), or null.</summary>
     public async Task<string?> PoolProfileTypeAsync(string matchingId)
     {
         SqliteCommand cmd = Command("SELECT profile_type FROM pools WHERE matching_id = $m", ("$m", matchingId));
-        return await cmd.ExecuteScalarAsync().ConfigureAwait(false) as string;
+        return await ScalarAsync(cmd).ConfigureAwait(false) as string;
     }
 
     /// <summary>The most recent session of a profile that delivered a BPP (the binding a retry may reuse), or null.</summary>
@@ -222,7 +313,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         SqliteCommand cmd = Command(
             "SELECT * FROM sessions WHERE iccid = $i AND otpk_euicc IS NOT NULL AND otsk_dp IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
             ("$i", iccid));
-        return await Queries.ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
+        return await ReadOneAsync(cmd, Queries.ReadSession).ConfigureAwait(false);
     }
 
     /// <summary>Stores a notification received by HandleNotification; returns its id.</summary>
@@ -235,7 +326,7 @@ public sealed class StoreTransaction : IAsyncDisposable
             """,
             ("$t", n.TransactionId), ("$i", n.Iccid), ("$e", n.Eid), ("$k", n.Kind), ("$seq", n.SequenceNumber),
             ("$p", n.PendingNotification), ("$now", SmdpStore.Time(n.ReceivedAt == default ? DateTimeOffset.UtcNow : n.ReceivedAt)));
-        return (long)(await cmd.ExecuteScalarAsync().ConfigureAwait(false))!;
+        return (long)(await ScalarAsync(cmd).ConfigureAwait(false))!;
     }
 
     /// <summary>
@@ -248,11 +339,19 @@ public sealed class StoreTransaction : IAsyncDisposable
         {
             throw new InvalidOperationException("the store transaction has already ended");
         }
-        await _store.Prepared("RELEASE member", _tx).ExecuteNonQueryAsync().ConfigureAwait(false);
+        await ExecuteAsync(_store.Prepared("RELEASE member", _tx)).ConfigureAwait(false);
         _group.AfterCommit.AddRange(_afterCommit);
         _group.Changes.AddRange(_changes);
         _turnEnded = true;
-        await _store.EndTurn(_group).ConfigureAwait(false);
+        try
+        {
+            await _store.EndTurn(_group).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StoreFailure.EnvironmentalCause(e) is { } cause)
+        {
+            // The group's COMMIT failed (full disk, read-only file...): nothing of this transaction was kept.
+            throw _store.WriteFailure(cause);
+        }
     }
 
     /// <summary>Without <see cref="CommitAsync"/>: rolls this transaction's changes back and leaves the group.</summary>
@@ -272,6 +371,19 @@ public sealed class StoreTransaction : IAsyncDisposable
             {
                 _group.Sessions[transactionId] = null;
             }
+        }
+        catch (Exception e) when (_failure is not null && e is SqliteException or InvalidOperationException)
+        {
+            // After a failed statement SQLite may have rolled the whole transaction back itself (SQLITE_FULL, I/O errors):
+            // then there is no savepoint left to roll back to ("no such savepoint", or "this SqliteTransaction has
+            // completed"). The group fails as a whole (poisoned, its members told the first cause), and the failure
+            // already on its way to this transaction's caller is the one to report.
+            _group.Poisoned = _failure;
+        }
+        catch (SqliteException e) when (StoreFailure.IsEnvironmental(e))
+        {
+            _group.Poisoned = e;
+            throw _store.WriteFailure(e);
         }
         catch (Exception e)
         {
