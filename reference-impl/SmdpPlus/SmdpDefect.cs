@@ -58,4 +58,10 @@ public enum SmdpDefect
 
     /// <summary>AuthenticateClient does not verify euiccSignature1.</summary>
     SkipEuiccSignature1Check,
+
+    /// <summary>
+    /// A session whose AuthenticateClient was refused after the eUICC proved itself keeps no CERT.EUICC.ECDSA, so the
+    /// eUICC's CancelSession that ends it is answered 8.1 / 6.1 (what lpac met: it cancels with endUserRejection).
+    /// </summary>
+    ForgetEuiccAfterRefusedAuthenticateClient,
 }

@@ -7,6 +7,30 @@ Feature: CancelSession
   Invalid SM-DP+ OID: SGP.23 gives 8.8 / 3.10 (some of its tables 8.8 / 3.1); we expect 8.8 / 3.10, the code
   of SGP.22 v2.5 §5.6.5.
 
+  Rule: the SM-DP+ ends a session it refused at AuthenticateClient when the eUICC cancels it
+    After a refused AuthenticateClient an LPA ends the session with the eUICC's CancelSessionResponse (lpac sends
+    endUserRejection). The eUICC proved itself in that AuthenticateClient, so the SM-DP+ can verify the signature with
+    CERT.EUICC.ECDSA; the session is still open, so we expect Executed-Success (not 8.10.1 / 3.9, which is for an
+    unknown or ended session, nor 8.1 / 6.1, which says the eUICC's signature is wrong).
+
+    Scenario Outline: CancelSession after an AuthenticateClient refused for an invalid MatchingID
+      Given the LPA has an activation code of the SM-DP+
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Failed with 8.2.6 / 3.8
+      When the LPA cancels the session with reason endUserRejection
+      Then the SM-DP+ answers Executed-Success
+
+      @nist @TC_SM-DP+_ES9+.CancelSessionNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.CancelSessionBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
   Rule: the SM-DP+ ends a session the eUICC cancelled
 
     Scenario Outline: after AuthenticateClient, reason <reason>

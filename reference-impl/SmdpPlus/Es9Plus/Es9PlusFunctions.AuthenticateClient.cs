@@ -59,7 +59,23 @@ public sealed partial class Es9PlusFunctions
 
         string? matchingId = signed.CtxParams1.CtxParamsForCommonAuthentication?.MatchingId;
         call.Subject = $"transactionId={request.TransactionId} eid={eid}";
-        return await BindOrderAsync(request.TransactionId, eid, matchingId, ok).ConfigureAwait(false);
+        RspResult result = await BindOrderAsync(request.TransactionId, eid, matchingId, ok).ConfigureAwait(false);
+        if (result is RspResult.Failure && !Defect(SmdpDefect.ForgetEuiccAfterRefusedAuthenticateClient))
+        {
+            // The eUICC proved itself (chain and euiccSignature1 verified) but no order was bound. The LPA then ends the
+            // session with the eUICC's signed CancelSessionResponse (SGP.22 v2.5 §3.1.3, §5.6.5), which the SM-DP+
+            // verifies with PK.EUICC.ECDSA: keep CERT.EUICC.ECDSA on the session so that it can.
+            await RememberEuiccAsync(request.TransactionId, eid, ok.EuiccCertificate).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    private async Task RememberEuiccAsync(string transactionId, string eid, byte[] euiccCertificate)
+    {
+        if (await _store.GetSessionAsync(transactionId).ConfigureAwait(false) is { State: DownloadSessionState.Initiated, EuiccCertificate: null } session)
+        {
+            await _store.SaveSessionAsync(session with { Eid = eid, EuiccCertificate = euiccCertificate }).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The status code of a refused eUICC/EUM chain (SGP.22 §5.6.3 error table), or null when a defect accepts it.</summary>
