@@ -96,6 +96,19 @@ public class DefectInjectionTests
                 byte[] asr = c.Euicc.AuthenticateServer(DownloadLpa.AuthenticateServerRequestFrom(ia, "MATCH-00001").Encode());
                 return (await c.AuthenticateClientAsync(tid, asr)).Code == "8.1 / 6.1";
             }
+            case SmdpDefect.ForgetEuiccAfterRefusedAuthenticateClient:
+            {
+                // AuthenticateClient refused for an unknown MatchingID, then the eUICC's validly signed CancelSession.
+                (Es9Answer ia, string tid) = await c.InitiateAsync();
+                byte[] asr = c.Euicc.AuthenticateServer(DownloadLpa.AuthenticateServerRequestFrom(ia, "NO-SUCH-ORDER").Encode());
+                if ((await c.AuthenticateClientAsync(tid, asr)).Code != "8.2.6 / 3.8")
+                {
+                    return false;
+                }
+                var signed = new EuiccCancelSessionSigned(Convert.FromHexString(tid), "2.999.10", Rsp.StatusCodes.CancelSessionReason.endUserRejection);
+                byte[] csr = CancelSessionResponse.Ok(new CancelSessionResponseOk(signed, c.EuiccSign(signed.Encode()))).Encode();
+                return (await c.CancelAsync(tid, csr)).Succeeded;
+            }
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }
