@@ -68,20 +68,24 @@ pcsc_install() {
   pcsc_installed || { _pcsc_log "installed, but pcscd or the vpcd driver is still missing"; return 1; }
 }
 
-# True when nothing listens on TCP port $1 of this machine.
+# True when no TCP socket of this machine uses port $1 (listening, connected or in TIME_WAIT: any of them makes
+# vpcd's bind fail with "Address already in use").
 _pcsc_port_free() {
   if command -v ss >/dev/null 2>&1; then
-    ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .
+    ! ss -Htan "sport = :$1" 2>/dev/null | grep -q .
   else
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
   fi
 }
 
-# A port P with P and P+1 free (vpcd opens one port per slot).
+# A port P with P and P+1 free (vpcd opens one port per slot), below the kernel's ephemeral range: a busy test run
+# (thousands of outgoing TLS connections) holds ephemeral ports that a listener would otherwise collide with.
 _pcsc_pick_port() {
-  local i p
+  local i p low=32768
+  [[ -r /proc/sys/net/ipv4/ip_local_port_range ]] && read -r low _ </proc/sys/net/ipv4/ip_local_port_range
+  (( low > 12000 )) || low=32768
   for i in $(seq 1 50); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((10000 + RANDOM % (low - 10002)))
     if _pcsc_port_free "$p" && _pcsc_port_free $((p + 1)); then echo "$p"; return 0; fi
   done
   return 1
