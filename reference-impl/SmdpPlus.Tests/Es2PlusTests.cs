@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Conformance.SmdpPlus.Store;
 using Conformance.SmdpPlus.Tests.Support;
@@ -222,11 +221,11 @@ public class Es2PlusTests
         X509Certificate2 presented = which switch
         {
             "the operator CA certificate itself" => ca,
-            "a leaf whose keyUsage is keyCertSign only" => Leaf(ca, X509KeyUsageFlags.KeyCertSign, "1.3.6.1.5.5.7.3.2", expired: false),
-            "a leaf whose extendedKeyUsage is serverAuth only" => Leaf(ca, X509KeyUsageFlags.DigitalSignature, "1.3.6.1.5.5.7.3.1", expired: false),
-            "an expired leaf" => Leaf(ca, X509KeyUsageFlags.DigitalSignature, "1.3.6.1.5.5.7.3.2", expired: true),
+            "a leaf whose keyUsage is keyCertSign only" => TestCertificates.ClientCertificate(ca, "CN=Matrix Operator", X509KeyUsageFlags.KeyCertSign),
+            "a leaf whose extendedKeyUsage is serverAuth only" => TestCertificates.ClientCertificate(ca, "CN=Matrix Operator", X509KeyUsageFlags.DigitalSignature, eku: "1.3.6.1.5.5.7.3.1"),
+            "an expired leaf" => TestCertificates.ClientCertificate(ca, "CN=Matrix Operator", X509KeyUsageFlags.DigitalSignature, expired: true),
             "a leaf of another CA" => TestCertificates.RogueClient.Value,
-            _ => Leaf(ca, X509KeyUsageFlags.DigitalSignature, "1.3.6.1.5.5.7.3.2", expired: false),
+            _ => TestCertificates.ClientCertificate(ca, "CN=Matrix Operator", X509KeyUsageFlags.DigitalSignature),
         };
         string iccid = await NewProfileAsync();
         using HttpClient client = _h.Client(presented);
@@ -250,23 +249,6 @@ public class Es2PlusTests
         RspAnswer a = await ServerHarness.PostAsync(anonymous, "gsma/rsp2/es2plus/confirmOrder", body);
         AssertFailed(a, "1.1 / 1.1");
         Assert.That(a.Message, Does.Contain("no TLS client certificate"));
-    }
-
-    private static X509Certificate2 Leaf(X509Certificate2 ca, X509KeyUsageFlags usage, string eku, bool expired)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var req = new CertificateRequest("CN=Matrix Operator", key, HashAlgorithmName.SHA256);
-        req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        req.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
-        req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(eku)], false));
-        req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-        DateTimeOffset from = expired ? ca.NotBefore.AddMinutes(1) : DateTimeOffset.UtcNow.AddMinutes(-5);
-        DateTimeOffset until = expired ? ca.NotBefore.AddMinutes(2) : DateTimeOffset.UtcNow.AddDays(1);
-        byte[] serial = RandomNumberGenerator.GetBytes(8);
-        serial[0] &= 0x7F;
-        using X509Certificate2 issued = req.Create(ca, from, until, serial);
-        using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
     [Test]

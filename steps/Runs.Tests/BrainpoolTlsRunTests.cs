@@ -21,13 +21,7 @@ public class BrainpoolTlsRunTests
     [OneTimeSetUp]
     public async Task StartABrainpoolTlsSmdp()
     {
-        _directory = Path.Combine(Path.GetTempPath(), $"conformance-brp-tls-{Environment.ProcessId}");
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-
-        Directory.CreateDirectory(_directory);
+        _directory = StandaloneSmdp.FreshDirectory("brp-tls");
         _smdp = await StandaloneSmdp.StartAsync(_directory, 40, null, "--tls-curve", "brp");
     }
 

@@ -30,12 +30,7 @@ public class RemoteDefectProofTests
     [OneTimeSetUp]
     public void WriteTheGsmaShapedPki()
     {
-        _directory = Path.Combine(Path.GetTempPath(), $"conformance-remote-defects-{Environment.ProcessId}");
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-
+        _directory = StandaloneSmdp.FreshDirectory("remote-defects");
         _pki = Path.Combine(_directory, "sgp26");
         var options = new TestPkiOptions { Seed = 26 };
         Sgp26Writer.WriteGsmaShape(TestPkiGenerator.Generate(options), _pki, options);

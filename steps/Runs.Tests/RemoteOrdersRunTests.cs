@@ -19,13 +19,7 @@ public class RemoteOrdersRunTests
     [OneTimeSetUp]
     public async Task StartTheSmdpAlone()
     {
-        _directory = Path.Combine(Path.GetTempPath(), $"conformance-remote-orders-{Environment.ProcessId}");
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-
-        Directory.CreateDirectory(_directory);
+        _directory = StandaloneSmdp.FreshDirectory("remote-orders");
         _smdp = await StandaloneSmdp.StartAsync(_directory, 400);
     }
 

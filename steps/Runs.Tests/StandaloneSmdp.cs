@@ -32,6 +32,19 @@ public sealed class StandaloneSmdp : IAsyncDisposable
     /// <summary>The SM-DP+ address (and TLS name) of the server.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
+    /// <summary>An empty directory of this test process under the temp directory (what an earlier run left there is removed).</summary>
+    public static string FreshDirectory(string name)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"conformance-{name}-{Environment.ProcessId}");
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
     /// <summary>Starts <c>smdp serve</c> with <paramref name="synthetic"/> profiles, the PKI of <paramref name="pkiDirectory"/> (else the generated one) and extra arguments.</summary>
     public static async Task<StandaloneSmdp> StartAsync(string directory, int synthetic, string? pkiDirectory = null, params string[] extra)
     {

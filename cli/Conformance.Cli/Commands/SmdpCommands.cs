@@ -293,7 +293,8 @@ internal static class SmdpCommands
         [.. (names ?? []).Select(n => Enum.TryParse(n, ignoreCase: false, out SmdpDefect d) && Enum.IsDefined(d) ? d
             : throw new CliError($"unknown --defect '{n}': one of {string.Join(", ", Enum.GetNames<SmdpDefect>())}"))];
 
-    private static X509Certificate2 WithKey(RspCertificate cert, ECPrivateKeyParameters key)
+    /// <summary>The certificate with its private key, as Kestrel and SslStream take it (also the fuzzer's server certificate).</summary>
+    internal static X509Certificate2 WithKey(RspCertificate cert, ECPrivateKeyParameters key)
     {
         using X509Certificate2 plain = X509CertificateLoader.LoadCertificate(cert.Der);
         using ECDsa ecdsa = ECDsa.Create(OpenSslKeys.Private(key));

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Conformance.Euicc.Card;
@@ -68,7 +67,7 @@ public sealed class SmdpFuzzer : IAsyncDisposable
             Port = 0,
             DatabasePath = Path.Combine(dir, "smdp.db"),
             SmdpAddress = "localhost",
-            TlsCertificate = Tls(nist.DpTls.Certificate, nist.DpTls.RequirePrivateKey()),
+            TlsCertificate = Commands.SmdpCommands.WithKey(nist.DpTls.Certificate, nist.DpTls.RequirePrivateKey()),
             Pki = pki,
             MaxRequestBodyBytes = 64 * 1024,
         };
@@ -78,14 +77,6 @@ public sealed class SmdpFuzzer : IAsyncDisposable
         var fuzzer = new SmdpFuzzer(server, euicc, url.Port, "localhost", dir);
         await fuzzer.MakeSeedsAsync(ct).ConfigureAwait(false);
         return fuzzer;
-    }
-
-    private static X509Certificate2 Tls(RspCertificate cert, Org.BouncyCastle.Crypto.Parameters.ECPrivateKeyParameters key)
-    {
-        using X509Certificate2 plain = X509CertificateLoader.LoadCertificate(cert.Der);
-        using var ecdsa = System.Security.Cryptography.ECDsa.Create(SmdpPlus.Crypto.OpenSslKeys.Private(key));
-        using X509Certificate2 withKey = plain.CopyWithPrivateKey(ecdsa);
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>Seeds: a released order, then InitiateAuthentication, AuthenticateClient, GetBoundProfilePackage, HandleNotification, CancelSession made for real.</summary>
@@ -133,7 +124,7 @@ public sealed class SmdpFuzzer : IAsyncDisposable
         byte[] asr = Es10(asRequest.Encode());
         _seeds.Add(new("authenticateClient", new() { ["transactionId"] = tid, ["authenticateServerResponse"] = Convert.ToBase64String(asr) }));
         // The seeds of later functions keep the session's transactionId: their mutations meet a live session.
-        _seeds.Add(new("getBoundProfilePackage", new() { ["transactionId"] = tid, ["prepareDownloadResponse"] = Convert.ToBase64String(FakePrepareDownloadResponse(tid)) }));
+        _seeds.Add(new("getBoundProfilePackage", new() { ["transactionId"] = tid, ["prepareDownloadResponse"] = Convert.ToBase64String(FakePrepareDownloadResponse) }));
         _seeds.Add(new("cancelSession", new() { ["transactionId"] = tid, ["cancelSessionResponse"] = Convert.ToBase64String(Es10(new CancelSessionRequest(Convert.FromHexString(tid), Rsp.StatusCodes.CancelSessionReason.timeout).Encode())) }));
         _seeds.Add(new("handleNotification", new() { ["pendingNotification"] = "vzeBgQ==" }));
     }
@@ -146,7 +137,7 @@ public sealed class SmdpFuzzer : IAsyncDisposable
     }
 
     // A PrepareDownloadResponse-shaped value: GetBoundProfilePackage's checks of it are what the mutations exercise.
-    private static byte[] FakePrepareDownloadResponse(string tid) => [0xBF, 0x21, 0x05, 0xA0, 0x03, 0x80, 0x01, 0x00];
+    private static readonly byte[] FakePrepareDownloadResponse = [0xBF, 0x21, 0x05, 0xA0, 0x03, 0x80, 0x01, 0x00];
 
     private byte[] Es10(byte[] command) => _euicc.Handle(command);
 
@@ -227,11 +218,9 @@ public sealed class SmdpFuzzer : IAsyncDisposable
         Seed s = _seeds[rng.Next(_seeds.Count)];
         string key = s.Fields.Keys.ElementAt(rng.Next(s.Fields.Count));
         byte[] inject = bad[rng.Next(bad.Length)];
-        var body = new List<byte>(JsonSerializer.SerializeToUtf8Bytes(s.Fields));
-        byte[] marker = Encoding.UTF8.GetBytes($"\"{key}\":\"");
-        int at = IndexOf(body, marker);
-        body.InsertRange(at + marker.Length + rng.Next(Math.Max(1, s.Fields[key].Length)), inject);
-        byte[] bytes = [.. body];
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(s.Fields);
+        int at = json.AsSpan().IndexOf(Encoding.UTF8.GetBytes($"\"{key}\":\"")) + key.Length + 4 + rng.Next(Math.Max(1, s.Fields[key].Length));
+        byte[] bytes = [.. json[..at], .. inject, .. json[at..]];
         return new("text", $"{s.Function} {key} with {Convert.ToHexString(inject)}", JsonHead(Es9 + s.Function, bytes.Length), bytes, a => NotAServerFault(a, s.Function));
     }
 
@@ -442,7 +431,8 @@ public sealed class SmdpFuzzer : IAsyncDisposable
         string[] lines = text[..split].Split("\r\n");
         var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
             .GroupBy(p => p[0].Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        string body = Encoding.UTF8.GetString(raw, Encoding.Latin1.GetByteCount(text[..(split + 4)]), raw.Length - Encoding.Latin1.GetByteCount(text[..(split + 4)]));
+        // Latin-1 maps each byte to one char: the body starts at the same index in both.
+        string body = Encoding.UTF8.GetString(raw, split + 4, raw.Length - split - 4);
         return new Answer(int.Parse(lines[0].AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture), headers, body, null, elapsed);
     }
 
@@ -521,18 +511,6 @@ public sealed class SmdpFuzzer : IAsyncDisposable
     {
         byte[] buffer = new byte[s.Length];
         return Convert.TryFromBase64String(s, buffer, out int n) ? buffer[..n] : null;
-    }
-
-    private static int IndexOf(List<byte> haystack, byte[] needle)
-    {
-        for (int i = 0; i + needle.Length <= haystack.Count; i++)
-        {
-            if (haystack.Skip(i).Take(needle.Length).SequenceEqual(needle))
-            {
-                return i;
-            }
-        }
-        return 0;
     }
 
     private static string Escape(string s) => string.Concat(s.Select(c => c is < ' ' or > '~' ? $"\\u{(int)c:X4}" : c.ToString()));

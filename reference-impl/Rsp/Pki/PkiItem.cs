@@ -54,6 +54,9 @@ public static class PkiItems
     /// <summary>The SGP.26 set every PKI directory has.</summary>
     public static readonly IReadOnlyList<PkiItem> Core = [PkiItem.Ci, PkiItem.Eum, PkiItem.Euicc, PkiItem.DpAuth, PkiItem.DpPb, PkiItem.DpTls];
 
+    /// <summary>The negative variants: every item but the SGP.26 set.</summary>
+    public static readonly IReadOnlyList<PkiItem> Negative = [.. Enum.GetValues<PkiItem>().Where(i => !Core.Contains(i))];
+
     /// <summary>The role (and so the policy and key usage) of an item's certificate.</summary>
     public static CertificateRole Role(this PkiItem item) => item switch
     {

@@ -71,7 +71,7 @@ public sealed record PkiReport(IReadOnlyList<string> Lines, bool DrivesEuiccSide
                 smdpSide &= c.Ci.PrivateKey is not null;
             }
 
-            var negatives = Enum.GetValues<PkiItem>().Where(i => !PkiItems.Core.Contains(i)).ToList();
+            IReadOnlyList<PkiItem> negatives = PkiItems.Negative;
             int present = negatives.Count(c.Items.ContainsKey);
             CurvePki full = completed.For(c.Curve);
             var lacking = negatives.Where(i => !full.Items.ContainsKey(i)).ToList();

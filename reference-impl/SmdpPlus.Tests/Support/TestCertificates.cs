@@ -38,16 +38,28 @@ public static class TestCertificates
         return X509CertificateLoader.LoadPkcs12(c.Export(X509ContentType.Pkcs12), null);
     }
 
-    public static X509Certificate2 ClientCertificate(X509Certificate2 ca, string subject)
+    /// <summary>
+    /// A leaf under <paramref name="ca"/>: extendedKeyUsage <paramref name="eku"/> (clientAuth by default), a keyUsage
+    /// extension only when <paramref name="usage"/> is given, valid from now for a day or, <paramref name="expired"/>,
+    /// for one minute just after the CA's notBefore.
+    /// </summary>
+    public static X509Certificate2 ClientCertificate(X509Certificate2 ca, string subject, X509KeyUsageFlags? usage = null,
+        string eku = "1.3.6.1.5.5.7.3.2", bool expired = false)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var req = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        if (usage is { } u)
+        {
+            req.CertificateExtensions.Add(new X509KeyUsageExtension(u, true));
+        }
+        req.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(eku)], false));
         req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         byte[] serial = RandomNumberGenerator.GetBytes(8);
         serial[0] &= 0x7F;
-        using X509Certificate2 issued = req.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), serial);
+        using X509Certificate2 issued = expired
+            ? req.Create(ca, ca.NotBefore.AddMinutes(1), ca.NotBefore.AddMinutes(2), serial)
+            : req.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), serial);
         using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }

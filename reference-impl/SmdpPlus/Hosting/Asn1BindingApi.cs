@@ -42,7 +42,7 @@ public static partial class Asn1BindingApi
         if (RspEndpoint.CheckAdminProtocol(ctx.Request) is var problem && problem != RspEndpoint.AdminProtocolProblem.None)
         {
             LogRefused(logger, problem == RspEndpoint.AdminProtocolProblem.Missing ? "X-Admin-Protocol is missing" : "X-Admin-Protocol is malformed");
-            RefuseWith400(ctx);
+            RspEndpoint.AnswerWithoutBody(ctx, StatusCodes.Status400BadRequest);
             return;
         }
         byte[]? body;
@@ -67,7 +67,7 @@ public static partial class Asn1BindingApi
         }
         if (request is null)
         {
-            RefuseWith400(ctx);
+            RspEndpoint.AnswerWithoutBody(ctx, StatusCodes.Status400BadRequest);
             if (body is null)
             {
                 // Over the size limit, the rest of the body unread.
@@ -98,23 +98,13 @@ public static partial class Asn1BindingApi
         if (request.HandleNotification is not null)
         {
             // HandleNotification has no response alternative: a notification that cannot be decoded is refused with HTTP 400.
-            RefuseWith400(ctx);
+            RspEndpoint.AnswerWithoutBody(ctx, StatusCodes.Status400BadRequest);
             return;
         }
         byte[] answer = Asn1BindingMapper.Response(request, result).Encode();
         ctx.Response.StatusCode = StatusCodes.Status200OK;
         ctx.Response.ContentType = MediaType;
         await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>HTTP 400 with no body; the JSON status-code page of the host is switched off for it.</summary>
-    private static void RefuseWith400(HttpContext ctx)
-    {
-        if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
-        {
-            pages.Enabled = false;
-        }
-        ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
     private static async Task<byte[]?> ReadAsync(HttpRequest request, long max, CancellationToken ct)

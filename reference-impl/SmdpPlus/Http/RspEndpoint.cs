@@ -76,17 +76,24 @@ public static partial class RspEndpoint
         }
     }
 
-    /// <summary>HTTP 400 (or Kestrel's 4xx for the framing fault) with no body, the connection not kept.</summary>
-    public static async Task RefuseUnframedAsync(HttpContext ctx, int status)
+    /// <summary>An HTTP status with no body: the JSON status-code page of the host is switched off for it.</summary>
+    public static void AnswerWithoutBody(HttpContext ctx, int status)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
         {
             pages.Enabled = false;
         }
+        ctx.Response.StatusCode = status;
+    }
+
+    /// <summary>HTTP 400 (or Kestrel's 4xx for the framing fault) with no body, the connection not kept.</summary>
+    public static async Task RefuseUnframedAsync(HttpContext ctx, int status)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
         if (!ctx.Response.HasStarted)
         {
-            ctx.Response.StatusCode = status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest;
+            AnswerWithoutBody(ctx, status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest);
             ctx.Response.Headers.Connection = "close";
         }
         await EndUnreadBodyAsync(ctx).ConfigureAwait(false);
