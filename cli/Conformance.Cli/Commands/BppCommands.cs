@@ -84,7 +84,10 @@ internal static class BppCommands
             Directory.CreateDirectory(dir);
             Write(dir, "configureIsdp.der", result.ConfigureIsdp, stdout);
             Write(dir, "storeMetadata.der", result.StoreMetadata, stdout);
-            Write(dir, "replaceSessionKeys.der", result.ReplaceSessionKeys, stdout);
+            if (result.HasSecondSequenceOf87)
+            {
+                Write(dir, "replaceSessionKeys.der", result.ReplaceSessionKeys, stdout);
+            }
             Write(dir, "profile.der", result.ProfilePackage, stdout);
         }
         if (result.StoreMetadata is not null)

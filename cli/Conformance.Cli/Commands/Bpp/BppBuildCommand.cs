@@ -47,6 +47,10 @@ internal static class BppBuildCommand
 
     internal static int Build(FileInfo output, RspCurve curve, bool ppk, FileInfo? profileFile, IReadOnlySet<SmdpFault> faults, int faultSegment, TextWriter stdout)
     {
+        if (profileFile is { Exists: false })
+        {
+            throw new CliError($"no such file: {profileFile.FullName}");
+        }
         byte[] upp = profileFile is null ? SyntheticProfile.Build(DefaultIccid, minimumSize: 5000) : File.ReadAllBytes(profileFile.FullName);
         string iccid;
         try

@@ -12,6 +12,9 @@ internal sealed record BppInspectionResult(
     byte[]? ConfigureIsdp, byte[]? StoreMetadata, byte[]? ReplaceSessionKeys, byte[]? ProfilePackage,
     IReadOnlyList<BppViolation> Violations, IReadOnlyList<string> Log)
 {
+    /// <summary>The package has a secondSequenceOf87 (A2), verified or not.</summary>
+    public bool HasSecondSequenceOf87 { get; init; }
+
     public bool DecryptedAnything => ConfigureIsdp is not null || StoreMetadata is not null || ReplaceSessionKeys is not null || ProfilePackage is not null;
 }
 
@@ -46,7 +49,10 @@ internal sealed class BppInspection(SessionKeys keys, SessionKeys? givenPpk)
         {
             ProfileContents(profile, metadata);
         }
-        return new BppInspectionResult(configureIsdp, a1 is null || metadata is null ? null : a1, packagePpk is null ? null : a2, profile, _violations, _log);
+        return new BppInspectionResult(configureIsdp, a1 is null || metadata is null ? null : a1, packagePpk is null ? null : a2, profile, _violations, _log)
+        {
+            HasSecondSequenceOf87 = parts.SecondSequenceOf87 is not null,
+        };
     }
 
     private byte[]? Chain(BspInstance bsp, SessionKeys k, string sequence, byte tag, bool encrypted, IReadOnlyList<ReadOnlyMemory<byte>> segments, string? hint = null) =>
