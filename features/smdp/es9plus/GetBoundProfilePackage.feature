@@ -232,6 +232,30 @@ Feature: GetBoundProfilePackage
         | curve |
         | BRP   |
 
+    @option-ppk
+    Scenario Outline: retry reusing the eUICC one-time key with PPK-ENC/PPK-MAC and confirmation code
+      Given a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+ that binds with PPK-ENC and PPK-MAC
+      And a bound profile package was delivered for it and not installed
+      And the LPA starts the download again with the same activation code
+      And the download has gone through PrepareDownload
+      When the LPA calls GetBoundProfilePackage
+      Then the SM-DP+ answers Executed-Success
+      And the eUICC offered the same one-time key as in the first binding
+      And the bound profile package carries the same otPK.DP.ECKA as the first binding
+      And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
+      And the bound profile package protects the profile with PPK-ENC and PPK-MAC
+      And the eUICC installs the bound profile package
+
+      @nist @TC_SM-DP+_ES9+.GetBoundProfilePackageNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.GetBoundProfilePackageBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
     Scenario Outline: retry with a different eUICC one-time key with confirmation code
       Given the eUICC generates a new one-time key for every PrepareDownload
       And a profile released for the eUICC with a MatchingID and a confirmation code
@@ -280,6 +304,31 @@ Feature: GetBoundProfilePackage
         | curve |
         | BRP   |
 
+    @option-ppk
+    Scenario Outline: retry with a different eUICC one-time key with PPK-ENC/PPK-MAC and confirmation code
+      Given the eUICC generates a new one-time key for every PrepareDownload
+      And a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+ that binds with PPK-ENC and PPK-MAC
+      And a bound profile package was delivered for it and not installed
+      And the LPA starts the download again with the same activation code
+      And the download has gone through PrepareDownload
+      When the LPA calls GetBoundProfilePackage
+      Then the SM-DP+ answers Executed-Success
+      And the eUICC offered another one-time key than in the first binding
+      And the bound profile package carries another otPK.DP.ECKA than the first binding
+      And the bound profile package satisfies every rule of SGP.22 §2.5.4, §2.6.4 and §5.5
+      And the bound profile package protects the profile with PPK-ENC and PPK-MAC
+      And the eUICC installs the bound profile package
+
+      @nist @TC_SM-DP+_ES9+.GetBoundProfilePackageNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.GetBoundProfilePackageBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
     Scenario Outline: a second GetBoundProfilePackage of the session with another eUICC one-time key is bound anew
       Given a profile released for the eUICC with a MatchingID
       And a bound profile package was delivered for it and not installed
@@ -297,6 +346,8 @@ Feature: GetBoundProfilePackage
       Examples: brainpoolP256r1
         | curve |
         | BRP   |
+
+  Rule: a refused confirmation code leaves the RSP session open for the right one, within the retry limit (SGP.22 §5.6.2)
 
     Scenario Outline: a wrong confirmation code, then the right one within the retry limit
       Given a profile released for the eUICC with a MatchingID and a confirmation code
