@@ -64,4 +64,19 @@ public enum SmdpDefect
     /// eUICC's CancelSession that ends it is answered 8.1 / 6.1 (what lpac met: it cancels with endUserRejection).
     /// </summary>
     ForgetEuiccAfterRefusedAuthenticateClient,
+
+    /// <summary>
+    /// GetBoundProfilePackage binds with the otSK.DP.ECKA of an earlier binding of the order (or of the session) even
+    /// when the eUICC offers another otPK.EUICC.ECKA: one-time keys used for two bindings.
+    /// </summary>
+    ReuseOtSkDpAcrossOtpk,
+
+    /// <summary>A PrepareDownloadResponse carrying a downloadErrorCode is answered Failed, but the RSP session is kept.</summary>
+    KeepSessionAfterDownloadError,
+
+    /// <summary>
+    /// ES2+ ConfirmOrder and CancelOrder skip their order checks: a profile never ordered is confirmed or cancelled, and
+    /// CancelOrder without the EID the order is bound to is executed.
+    /// </summary>
+    SkipEs2PlusOrderChecks,
 }

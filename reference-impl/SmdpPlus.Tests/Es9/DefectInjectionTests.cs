@@ -2,6 +2,7 @@ using System.Net;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Bsp;
 using Conformance.Rsp.Pki;
+using Conformance.SmdpPlus.Store;
 using Conformance.SmdpPlus.Tests.Support;
 using Conformance.SmdpPlus.Tests.Doubles;
 
@@ -109,8 +110,36 @@ public class DefectInjectionTests
                 byte[] csr = CancelSessionResponse.Ok(new CancelSessionResponseOk(signed, c.EuiccSign(signed.Encode()))).Encode();
                 return (await c.CancelAsync(tid, csr)).Succeeded;
             }
+            case SmdpDefect.ReuseOtSkDpAcrossOtpk:
+            {
+                // Two PrepareDownloads of one session: the eUICC offers a fresh otPK.EUICC.ECKA the second time.
+                await c.ReleasedOrderAsync(1);
+                (string tid, Es9Answer ac) = await c.AuthenticatedAsync("MATCH-00001");
+                byte[] request = DownloadLpa.PrepareDownloadRequestFrom(ac, tid, null).Encode();
+                byte[] first = SmdpOtpk(await c.GetBppAsync(tid, c.Euicc.PrepareDownload(request)));
+                byte[] second = SmdpOtpk(await c.GetBppAsync(tid, c.Euicc.PrepareDownload(request)));
+                return !first.AsSpan().SequenceEqual(second);
+            }
+            case SmdpDefect.KeepSessionAfterDownloadError:
+            {
+                await c.ReleasedOrderAsync(1);
+                (string tid, byte[] pdr) = await c.PreparedAsync("MATCH-00001");
+                byte[] error = PrepareDownloadResponse.Error(new PrepareDownloadResponseError(Convert.FromHexString(tid), Rsp.StatusCodes.DownloadErrorCode.undefinedError)).Encode();
+                return !(await c.GetBppAsync(tid, error)).Succeeded && (await c.GetBppAsync(tid, pdr)).Code == "8.10.1 / 3.9";
+            }
+            case SmdpDefect.SkipEs2PlusOrderChecks:
+            {
+                string iccid = Es9Context.Iccid(1);
+                await c.Store.AddProfileAsync(new ProfileRecord { Iccid = iccid, ProfileType = "Test" });
+                using HttpClient op = c.Harness.OperatorClient();
+                RspAnswer a = await ServerHarness.PostAsync(op, "gsma/rsp2/es2plus/cancelOrder", ServerHarness.Es2Json(new { iccid, finalProfileStatusIndicator = "Available" }));
+                return a.ExecutionStatus == "Failed" && a.Code == "8.2.1 / 3.9";
+            }
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }
     }
+
+    private static byte[] SmdpOtpk(Es9Answer gbpp) =>
+        BoundProfilePackage.Decode(gbpp.Base64("boundProfilePackage")).InitialiseSecureChannelRequest.SmdpOtpk;
 }
