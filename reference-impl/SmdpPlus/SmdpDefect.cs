@@ -64,4 +64,10 @@ public enum SmdpDefect
     /// eUICC's CancelSession that ends it is answered 8.1 / 6.1 (what lpac met: it cancels with endUserRejection).
     /// </summary>
     ForgetEuiccAfterRefusedAuthenticateClient,
+
+    /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers its DER with Content-Type application/octet-stream, not application/x-gsma-rsp-asn1.</summary>
+    Asn1BindingWrongContentType,
+
+    /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers every failure with undefinedError(127), dropping the error INTEGER of the failure.</summary>
+    Asn1BindingDropsErrorCode,
 }

@@ -59,7 +59,9 @@ public sealed record FunctionOutcome(string Interface, string Function, string? 
         }
 
         string code = SubjectCode is null ? "" : $" {SubjectCode} / {ReasonCode}";
-        string asn = AsnBindingError is null ? "" : $" (ASN.1 binding error {AsnBindingError}({AsnBindingErrorCode}))";
+        string asn = AsnBindingError is null ? ""
+            : AsnBindingError.StartsWith("undefined value", StringComparison.Ordinal) ? $" (ASN.1 binding error: {AsnBindingError})"
+            : $" (ASN.1 binding error {AsnBindingError}({AsnBindingErrorCode}))";
         string message = Message is null ? "" : $" ({Message})";
         return $"{Interface} {Function} answered {Status}{code}{asn}{message}";
     }

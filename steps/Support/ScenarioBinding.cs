@@ -26,7 +26,8 @@ public sealed class ScenarioBinding(FeatureContext feature, ScenarioContext scen
     {
         if (RunHooks.Current is { } run && !run.Config.Asn1Binding && Of(feature, scenario) == Es9Binding.Asn1)
         {
-            Assert.Ignore($"Not applicable to this target: the scenario runs ES9+ over the ASN.1 binding (SGP.22 §6.6), which the SM-DP+ at {run.Config.SmdpTarget} " +
+            string target = run.Config.IsReference ? "the bundled reference SM-DP+ (switched off in this run)" : $"the SM-DP+ at {run.Config.SmdpTarget}";
+            Assert.Ignore($"Not applicable to this target: the scenario runs ES9+ over the ASN.1 binding (SGP.22 §6.6), which {target} " +
                 $"has not declared ({Settings.Asn1Binding.Flag} true, {Settings.Asn1Binding.Env}=true or \"{Settings.Asn1Binding.Key}\": true declares it).");
         }
     }

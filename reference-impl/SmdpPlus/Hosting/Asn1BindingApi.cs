@@ -101,9 +101,10 @@ public static partial class Asn1BindingApi
             RspEndpoint.AnswerWithoutBody(ctx, StatusCodes.Status400BadRequest);
             return;
         }
-        byte[] answer = Asn1BindingMapper.Response(request, result).Encode();
+        byte[] answer = Asn1BindingMapper.Response(request, result, dropErrorCodes: options.Defects.Contains(SmdpDefect.Asn1BindingDropsErrorCode)).Encode();
         ctx.Response.StatusCode = StatusCodes.Status200OK;
-        ctx.Response.ContentType = MediaType;
+        // SGP.22 §6.6.1: the response of the ASN.1 binding carries Content-Type application/x-gsma-rsp-asn1.
+        ctx.Response.ContentType = options.Defects.Contains(SmdpDefect.Asn1BindingWrongContentType) ? "application/octet-stream" : MediaType;
         await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted).ConfigureAwait(false);
     }
 
