@@ -44,7 +44,7 @@ public enum SmdpDefect
     /// <summary>StoreMetadata in the BPP differs from profileMetadata sent in AuthenticateClient (other profileName).</summary>
     MetadataInBppDiffersFromProfileMetadata,
 
-    /// <summary>HandleNotification answers HTTP 200 with a JSON body instead of 204 with none.</summary>
+    /// <summary>HandleNotification answers HTTP 200 with a body instead of 204 with none (JSON binding: a header; ASN.1 binding: an empty SEQUENCE).</summary>
     HandleNotificationAnswers200WithBody,
 
     /// <summary>Responses carry no X-Admin-Protocol header.</summary>

@@ -90,6 +90,15 @@ public static partial class Asn1BindingApi
         {
             ctx.Response.Headers[RspJson.AdminProtocolHeader] = RspEndpoint.EchoedAdminProtocol(ctx.Request, options);
         }
+        if (request.HandleNotification is not null && result is RspResult.Success)
+        {
+            // The defect HandleNotificationAnswers200WithBody on this binding too: 200 with a body (an empty SEQUENCE)
+            // where SGP.22 §6.6.1 has HandleNotification answered 204 with none.
+            ctx.Response.StatusCode = StatusCodes.Status200OK;
+            ctx.Response.ContentType = MediaType;
+            await ctx.Response.Body.WriteAsync(new byte[] { 0x30, 0x00 }, ctx.RequestAborted).ConfigureAwait(false);
+            return;
+        }
         if (result is RspResult.NoContent || (request.HandleNotification is not null && result is not RspResult.Failure))
         {
             ctx.Response.StatusCode = StatusCodes.Status204NoContent;
