@@ -44,7 +44,7 @@ public enum SmdpDefect
     /// <summary>StoreMetadata in the BPP differs from profileMetadata sent in AuthenticateClient (other profileName).</summary>
     MetadataInBppDiffersFromProfileMetadata,
 
-    /// <summary>HandleNotification answers HTTP 200 with a JSON body instead of 204 with none.</summary>
+    /// <summary>HandleNotification answers HTTP 200 with a body instead of 204 with none (JSON binding: a header; ASN.1 binding: an empty SEQUENCE).</summary>
     HandleNotificationAnswers200WithBody,
 
     /// <summary>Responses carry no X-Admin-Protocol header.</summary>
@@ -79,4 +79,9 @@ public enum SmdpDefect
     /// CancelOrder without the EID the order is bound to is executed.
     /// </summary>
     SkipEs2PlusOrderChecks,
+    /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers its DER with Content-Type application/octet-stream, not application/x-gsma-rsp-asn1.</summary>
+    Asn1BindingWrongContentType,
+
+    /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers every failure with undefinedError(127), dropping the error INTEGER of the failure.</summary>
+    Asn1BindingDropsErrorCode,
 }

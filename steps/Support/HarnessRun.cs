@@ -186,6 +186,7 @@ public sealed class HarnessRun : IAsyncDisposable
         ["eUICC target"] = Config.Euicc.ToString(),
         ["SM-DP+ optional features"] = (Config.SmdpOptions.Count == 0 ? "none declared" : string.Join(", ", Config.SmdpOptions.Order(StringComparer.Ordinal)))
             + (Config.TargetPath is { } declaration ? $" ({declaration})" : ""),
+        ["ES9+ ASN.1 binding"] = Config.Asn1Binding ? "declared: the @asn1 scenarios run" : "not declared: the @asn1 scenarios are skipped",
         ["orders"] = OrderSource?.Name ?? "es2plus (the harness as operator)",
         ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count == 0 ? "none"
             : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))),

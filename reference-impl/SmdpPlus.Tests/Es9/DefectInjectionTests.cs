@@ -135,6 +135,19 @@ public class DefectInjectionTests
                 RspAnswer a = await ServerHarness.PostAsync(op, "gsma/rsp2/es2plus/cancelOrder", ServerHarness.Es2Json(new { iccid, finalProfileStatusIndicator = "Available" }));
                 return a.ExecutionStatus == "Failed" && a.Code == "8.2.1 / 3.9";
             }
+            case SmdpDefect.Asn1BindingWrongContentType:
+            {
+                // SGP.22 §6.6.1: InitiateAuthentication over the ASN.1 binding answers Content-Type application/x-gsma-rsp-asn1.
+                using HttpResponseMessage r = await PostAsn1Async(c, new() { InitiateAuthenticationRequest = new(c.Euicc.GetEuiccChallenge(), c.Address, EUICCInfo1.Decode(c.Euicc.GetEuiccInfo1())) });
+                return r.StatusCode == HttpStatusCode.OK && r.Content.Headers.ContentType?.MediaType == "application/x-gsma-rsp-asn1";
+            }
+            case SmdpDefect.Asn1BindingDropsErrorCode:
+            {
+                // SGP.22 §5.6.1, §6.6: an SM-DP+ address that is not the SM-DP+'s answers initiateAuthenticationError invalidDpAddress(1).
+                using HttpResponseMessage r = await PostAsn1Async(c, new() { InitiateAuthenticationRequest = new(c.Euicc.GetEuiccChallenge(), "elsewhere.example.com", EUICCInfo1.Decode(c.Euicc.GetEuiccInfo1())) });
+                return RemoteProfileProvisioningResponse.Decode(await r.Content.ReadAsByteArrayAsync()).InitiateAuthenticationResponse?.InitiateAuthenticationError
+                    == Rsp.StatusCodes.InitiateAuthenticationError.invalidDpAddress;
+            }
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }
@@ -142,4 +155,14 @@ public class DefectInjectionTests
 
     private static byte[] SmdpOtpk(Es9Answer gbpp) =>
         BoundProfilePackage.Decode(gbpp.Base64("boundProfilePackage")).InitialiseSecureChannelRequest.SmdpOtpk;
+
+    /// <summary>POSTs a request over the ES9+ ASN.1 binding (SGP.22 §6.6).</summary>
+    private static async Task<HttpResponseMessage> PostAsn1Async(Es9Context c, RemoteProfileProvisioningRequest request)
+    {
+        using var content = new ByteArrayContent(request.Encode());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-gsma-rsp-asn1");
+        using var message = new HttpRequestMessage(HttpMethod.Post, "gsma/rsp2/asn1") { Content = content };
+        message.Headers.Add("X-Admin-Protocol", "gsma/rsp/v2.2.0");
+        return await c.Http.SendAsync(message);
+    }
 }
