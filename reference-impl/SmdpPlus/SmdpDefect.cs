@@ -64,4 +64,13 @@ public enum SmdpDefect
     /// eUICC's CancelSession that ends it is answered 8.1 / 6.1 (what lpac met: it cancels with endUserRejection).
     /// </summary>
     ForgetEuiccAfterRefusedAuthenticateClient,
+
+    /// <summary>AuthenticateClient does not check that the transactionId inside euiccSigned1 is the session's (8.10.1 / 3.9 never answered for it).</summary>
+    IgnoreTransactionIdInEuiccSigned1,
+
+    /// <summary>CancelSession does not check that the transactionId inside euiccCancelSessionSigned is the session's.</summary>
+    IgnoreTransactionIdInCancelSessionSigned,
+
+    /// <summary>AuthenticateClient does not check that the EID matches the EID of an SM-DS event's order (an activation code's still is).</summary>
+    NoEidCheckForSmdsEvent,
 }

@@ -109,6 +109,12 @@ public class DefectInjectionTests
                 byte[] csr = CancelSessionResponse.Ok(new CancelSessionResponseOk(signed, c.EuiccSign(signed.Encode()))).Encode();
                 return (await c.CancelAsync(tid, csr)).Succeeded;
             }
+            case SmdpDefect.IgnoreTransactionIdInEuiccSigned1:
+                return await SignedDataDefectObservations.UnknownTransactionIdInEuiccSigned1Async(c);
+            case SmdpDefect.IgnoreTransactionIdInCancelSessionSigned:
+                return await SignedDataDefectObservations.UnknownTransactionIdInCancelSessionSignedAsync(c);
+            case SmdpDefect.NoEidCheckForSmdsEvent:
+                return await SignedDataDefectObservations.SmdsEventOfAnotherEidAsync(c);
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }
