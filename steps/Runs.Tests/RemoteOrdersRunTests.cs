@@ -20,7 +20,7 @@ public class RemoteOrdersRunTests
     public async Task StartTheSmdpAlone()
     {
         _directory = StandaloneSmdp.FreshDirectory("remote-orders");
-        _smdp = await StandaloneSmdp.StartAsync(_directory, 400);
+        _smdp = await StandaloneSmdp.StartAsync(_directory, 520);
     }
 
     [OneTimeTearDown]
