@@ -84,4 +84,13 @@ public enum SmdpDefect
 
     /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers every failure with undefinedError(127), dropping the error INTEGER of the failure.</summary>
     Asn1BindingDropsErrorCode,
+
+    /// <summary>AuthenticateClient does not check that the transactionId inside euiccSigned1 is the session's (8.10.1 / 3.9 never answered for it).</summary>
+    IgnoreTransactionIdInEuiccSigned1,
+
+    /// <summary>CancelSession does not check that the transactionId inside euiccCancelSessionSigned is the session's.</summary>
+    IgnoreTransactionIdInCancelSessionSigned,
+
+    /// <summary>AuthenticateClient does not check that the EID matches the EID of an SM-DS event's order (an activation code's still is).</summary>
+    NoEidCheckForSmdsEvent,
 }

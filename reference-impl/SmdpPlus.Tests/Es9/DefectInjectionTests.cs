@@ -148,6 +148,12 @@ public class DefectInjectionTests
                 return RemoteProfileProvisioningResponse.Decode(await r.Content.ReadAsByteArrayAsync()).InitiateAuthenticationResponse?.InitiateAuthenticationError
                     == Rsp.StatusCodes.InitiateAuthenticationError.invalidDpAddress;
             }
+            case SmdpDefect.IgnoreTransactionIdInEuiccSigned1:
+                return await SignedDataDefectObservations.UnknownTransactionIdInEuiccSigned1Async(c);
+            case SmdpDefect.IgnoreTransactionIdInCancelSessionSigned:
+                return await SignedDataDefectObservations.UnknownTransactionIdInCancelSessionSignedAsync(c);
+            case SmdpDefect.NoEidCheckForSmdsEvent:
+                return await SignedDataDefectObservations.SmdsEventOfAnotherEidAsync(c);
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }
