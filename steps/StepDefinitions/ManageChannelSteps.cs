@@ -16,6 +16,7 @@ public sealed class ManageChannelSteps(EuiccDriver euicc, EuiccTrace trace, Harn
 {
     private static readonly byte[] Ok = [0x90, 0x00];
     private int _channel;
+    private byte[] _closeApdu = [];
     private byte[] _closeAnswer = [];
     private string _closeForm = "";
 
@@ -38,25 +39,30 @@ public sealed class ManageChannelSteps(EuiccDriver euicc, EuiccTrace trace, Harn
         }
     }
 
-    [When(@"^the LPA opens a logical channel, selects the ISD-R on it and closes it with the (4-byte|5-byte T=0) MANAGE CHANNEL close$")]
-    public Task OpenSelectClose(string form) => EuiccDriver.Checked(async () =>
+    [Given(@"^the LPA has opened a logical channel and selected the ISD-R on it$")]
+    public Task OpenAndSelect() => EuiccDriver.Checked(async () =>
     {
         var transport = new RecordingApduTransport(euicc.Card.Transport, trace);
         byte[] open = await transport.TransmitAsync([0x00, 0x70, 0x00, 0x00, 0x01], CancellationToken.None).ConfigureAwait(false);
         Assert.That(open is [>= 1 and <= 19, 0x90, 0x00], Is.True,
-            $"precondition 'MANAGE CHANNEL open' not met: the eUICC answered {Convert.ToHexString(open)}, not one channel number and '9000'");
+            $"MANAGE CHANNEL open answered {Convert.ToHexString(open)}, not one channel number and '9000'");
         _channel = open[0];
-        byte cla = Iso(_channel);
         byte[] aid = run.Config.Isdr.IsdrAid;
-        byte[] select = await transport.TransmitAsync([cla, 0xA4, 0x04, 0x00, (byte)aid.Length, .. aid], CancellationToken.None).ConfigureAwait(false);
-        Assert.That(select[^2..], Is.EqualTo(Ok), $"precondition 'SELECT ISD-R on channel {_channel}' not met: SW {Convert.ToHexString(select[^2..])}");
-        _closeForm = form;
-        byte[] close = form == "4-byte" ? [0x00, 0x70, 0x80, (byte)_channel] : [0x00, 0x70, 0x80, (byte)_channel, 0x00];
-        _closeAnswer = await transport.TransmitAsync(close, CancellationToken.None).ConfigureAwait(false);
-        _closeApdu = close;
+        byte[] select = await transport.TransmitAsync([Iso(_channel), 0xA4, 0x04, 0x00, (byte)aid.Length, .. aid], CancellationToken.None).ConfigureAwait(false);
+        Assert.That(Sw(select), Is.EqualTo(Ok), $"SELECT ISD-R on channel {_channel} answered SW {Convert.ToHexString(Sw(select))}");
     });
 
-    private byte[] _closeApdu = [];
+    [When(@"^the LPA closes that channel with the (4-byte|5-byte \(P3 = '00'\)) MANAGE CHANNEL close$")]
+    public Task Close(string form) => EuiccDriver.Checked(async () =>
+    {
+        var transport = new RecordingApduTransport(euicc.Card.Transport, trace);
+        _closeForm = form;
+        _closeApdu = form == "4-byte" ? [0x00, 0x70, 0x80, (byte)_channel] : [0x00, 0x70, 0x80, (byte)_channel, 0x00];
+        _closeAnswer = await transport.TransmitAsync(_closeApdu, CancellationToken.None).ConfigureAwait(false);
+    });
+
+    /// <summary>The status word of a response APDU (all of it when shorter than two bytes).</summary>
+    private static byte[] Sw(byte[] response) => response.Length < 2 ? response : response[^2..];
 
     /// <summary>Interindustry CLA of a logical channel (ISO/IEC 7816-4 §5.4.1): '0X' for 1..3, '4X' for 4..19.</summary>
     private static byte Iso(int channel) => channel < 4 ? (byte)channel : (byte)(0x40 | (channel - 4));
@@ -69,6 +75,6 @@ public sealed class ManageChannelSteps(EuiccDriver euicc, EuiccTrace trace, Harn
         var transport = new RecordingApduTransport(euicc.Card.Transport, trace);
         byte[] aid = run.Config.Isdr.IsdrAid;
         byte[] select = await transport.TransmitAsync([Iso(_channel), 0xA4, 0x04, 0x00, (byte)aid.Length, .. aid], CancellationToken.None).ConfigureAwait(false);
-        Assert.That(select[^2..], Is.Not.EqualTo(Ok), $"ETSI TS 102 221 §11.1.17: after MANAGE CHANNEL close, channel {_channel} is closed; a SELECT on it answered '9000'");
+        Assert.That(Sw(select), Is.Not.EqualTo(Ok), $"ETSI TS 102 221 §11.1.17: after MANAGE CHANNEL close, channel {_channel} is closed; a SELECT on it answered '9000'");
     });
 }

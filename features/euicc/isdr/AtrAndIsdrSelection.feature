@@ -26,12 +26,13 @@ Feature: ATR and ISD-R selection
     When the card is reset
     Then the eUICC still holds the profile and the default SM-DP+ address "reset.smdp.example.com"
 
-  Scenario Outline: MANAGE CHANNEL closes a logical channel in its <form> form over T=0
+  Scenario Outline: Over T=0, MANAGE CHANNEL close in its <form> form closes the logical channel
     Given the card speaks T=0
-    When the LPA opens a logical channel, selects the ISD-R on it and closes it with the <form> MANAGE CHANNEL close
+    And the LPA has opened a logical channel and selected the ISD-R on it
+    When the LPA closes that channel with the <form> MANAGE CHANNEL close
     Then the eUICC closes the channel: '9000', and the channel no longer answers
 
     Examples:
-      | form       | description                                                     |
-      | 4-byte     | the case 1 APDU 00 70 80 0n                                     |
-      | 5-byte T=0 | the case 1 TPDU 00 70 80 0n 00 with P3 = '00', as lpac sends it |
+      | form               | description                                             |
+      | 4-byte             | the case 1 APDU 00 70 80 0n                             |
+      | 5-byte (P3 = '00') | the case 1 TPDU 00 70 80 0n 00 of T=0, as lpac sends it |
