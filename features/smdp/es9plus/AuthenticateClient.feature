@@ -598,7 +598,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     @negative
-    Scenario Outline: #10 error: unknown transactionId in euiccSigned1
+    Scenario Outline: error: unknown transactionId in euiccSigned1 (SGP.23 4.3.14.2.2 #10)
       Given a profile released for the eUICC with a MatchingID
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient with euiccSigned1 carrying an unknown transactionId, signed by the eUICC
@@ -615,7 +615,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     @negative
-    Scenario Outline: #13 error: invalid MatchingID for an SM-DS event
+    Scenario Outline: error: invalid MatchingID for an SM-DS event (SGP.23 4.3.14.2.2 #13)
       Given a profile released for the eUICC through an SM-DS event with a MatchingID
       And the LPA puts a MatchingID unknown to the SM-DP+ into ctxParams1
       And the download has gone through AuthenticateServer
@@ -633,7 +633,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     @negative
-    Scenario Outline: #14 error: EID mismatch for the default SM-DP+ address
+    Scenario Outline: error: EID mismatch for the default SM-DP+ address (SGP.23 4.3.14.2.2 #14)
       Given a profile released for another eUICC for its default SM-DP+
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient
@@ -650,7 +650,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     @negative
-    Scenario Outline: #19 error: EID mismatch for an SM-DS event
+    Scenario Outline: error: EID mismatch for an SM-DS event (SGP.23 4.3.14.2.2 #19)
       Given a profile released for another eUICC through an SM-DS event with a MatchingID
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient
@@ -667,7 +667,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     @negative
-    Scenario Outline: #21 error: invalid MatchingID for an activation code not associated to an EID
+    Scenario Outline: error: invalid MatchingID for an activation code not associated to an EID (SGP.23 4.3.14.2.2 #21)
       Given a profile released with a MatchingID and no EID
       And the LPA puts a MatchingID unknown to the SM-DP+ into ctxParams1
       And the download has gone through AuthenticateServer
