@@ -93,4 +93,10 @@ public enum SmdpDefect
 
     /// <summary>AuthenticateClient does not check that the EID matches the EID of an SM-DS event's order (an activation code's still is).</summary>
     NoEidCheckForSmdsEvent,
+
+    /// <summary>ConfirmOrder with an smdsAddress confirms the order without calling ES12.RegisterEvent on the SM-DS (SGP.22 v2.5 §5.3.2, §3.6.1).</summary>
+    NoRegisterEvent,
+
+    /// <summary>ES12.RegisterEvent carries another EID than the order's (its last digit changed).</summary>
+    WrongEidInRegisterEvent,
 }
