@@ -36,7 +36,9 @@ public class MisbehavingSmdpRunTests
     };
 
     /// <summary>ES2+ DownloadOrder and ES9+ InitiateAuthentication (NIST): both HTTP clients, nominal and negative scenarios.</summary>
-    private const string Selection = "@TC_SM-DP+_ES2+.DownloadOrder or @TC_SM-DP+_ES9+.InitiateAuthenticationNIST";
+    // Over the JSON binding, and without the scenarios of an optional feature the remote SM-DP+ does not declare (they are
+    // skipped as not applicable before any call).
+    private const string Selection = "(@TC_SM-DP+_ES2+.DownloadOrder or @TC_SM-DP+_ES9+.InitiateAuthenticationNIST) and not @asn1 and not @option-sgp22-v3-euicc";
 
     private string _directory = null!;
 

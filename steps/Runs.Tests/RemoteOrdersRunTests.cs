@@ -37,7 +37,8 @@ public class RemoteOrdersRunTests
     private Task<string> OrderAsync(string? eid = null, string? matchingId = null, string? code = null, bool release = true) =>
         _smdp.OrderAsync(eid, matchingId, code, release);
 
-    private Dictionary<string, string> RunSettings(string orders) => _smdp.RunSettings(orders, "@es9plus");
+    // The JSON binding's scenarios: the ASN.1 binding's (@asn1) take orders of their own and are run against the bundled reference.
+    private Dictionary<string, string> RunSettings(string orders) => _smdp.RunSettings(orders, "@es9plus and not @asn1");
 
     private async Task<HarnessRunResult> RunAsync(string name, string orders)
     {
@@ -83,7 +84,7 @@ public class RemoteOrdersRunTests
         // fixtures/orders/smdp-order.mjs runs ./conformance smdp order once per order (a second each): one function's scenarios.
         string command = $"ORDER_SMDP_URL=https://{Address}/ ORDER_PROFILE_TYPE={StandaloneSmdp.ProfileType} node {Path.Combine(RepoPaths.Root, "fixtures", "orders", "smdp-order.mjs")}";
         var settings = RunSettings("command:" + command);
-        settings[Steps.Support.Settings.Tags.Env] = "@TC_SM-DP+_ES9+.AuthenticateClientNIST";
+        settings[Steps.Support.Settings.Tags.Env] = "@TC_SM-DP+_ES9+.AuthenticateClientNIST and not @asn1";
         HarnessRunResult run = await HarnessProcess.RunAsync(settings, Path.Combine(_directory, "command"), TimeSpan.FromMinutes(5));
         Assert.That(run.Scenarios, Is.Not.Empty, HarnessProcess.Why(run.Log));
         Assert.That(run.Scenarios.Where(s => !s.Passed && s.Outcome != "skipped").Select(s => $"{s.Outcome} {s.Name}: {s.Message}"), Is.Empty);
@@ -102,6 +103,8 @@ public class RemoteOrdersRunTests
         SkippedWithReasons(run);
         // What only ES2+ (or a command) can offer is left: SM-DS events and the optional features nobody declared, and (issue #15,
         // AuthenticateClient #02, #06, #13, #14, #15, #16, #19) 14 more: SM-DS events, and default SM-DP+ orders it cannot make unique.
-        Assert.That(run.Scenarios.Count(s => s.Outcome == "skipped"), Is.LessThanOrEqualTo(24), string.Join('\n', run.Scenarios.Where(s => s.Outcome == "skipped").Select(s => s.Name)));
+        // The optional features no one declared (PPK, metadata split, a v3 eUICC) are skipped as such and not counted here.
+        var skipped = run.Scenarios.Where(s => s.Outcome == "skipped" && s.Message?.Contains("the optional feature", StringComparison.Ordinal) != true).ToList();
+        Assert.That(skipped, Has.Count.LessThanOrEqualTo(24), string.Join('\n', skipped.Select(s => $"{s.Name}: {s.Message}")));
     }
 }
