@@ -51,7 +51,7 @@ public sealed class RspCertificateValidatorTests
     }
 
     private static IEnumerable<object[]> CurvesAndServerRoles() =>
-        from c in PkiFixture.Curves from i in new[] { PkiItem.DpAuth, PkiItem.DpPb, PkiItem.DpTls } select new object[] { c, i };
+        from c in PkiFixture.Curves from i in new[] { PkiItem.DpAuth, PkiItem.DpPb, PkiItem.DpTls, PkiItem.DsAuth, PkiItem.DsTls } select new object[] { c, i };
 
     [Test]
     public void MalformedDer_truncated_eum()

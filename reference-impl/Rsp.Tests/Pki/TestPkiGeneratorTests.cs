@@ -122,6 +122,8 @@ public sealed class TestPkiGeneratorTests
     [TestCase(PkiItem.DpPbExpired, R.Expired)]
     [TestCase(PkiItem.DpAuthUnderUnknownCi, R.UnknownCi)]
     [TestCase(PkiItem.DpPbUnderUnknownCi, R.UnknownCi)]
+    [TestCase(PkiItem.DsAuthWrongPolicy, R.WrongPolicy)]
+    [TestCase(PkiItem.DsAuthExpired, R.Expired)]
     public void Negative_smdp_variants(PkiItem item, R reason)
     {
         foreach (var curve in PkiFixture.Curves)

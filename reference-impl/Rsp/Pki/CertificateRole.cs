@@ -24,6 +24,12 @@ public enum CertificateRole
 
     /// <summary>CERT.DP.TLS: SM-DP+ TLS server certificate (ES9+ HTTPS), issued by the CI.</summary>
     DpTls,
+
+    /// <summary>CERT.DSauth.ECDSA: SM-DS authentication to the eUICC (ES11/ES10b), issued by the CI (SGP.22 v2.5 §2.6, §4.5.2.1).</summary>
+    DsAuth,
+
+    /// <summary>CERT.DS.TLS: SM-DS TLS server certificate (ES11/ES12 HTTPS), issued by the CI (SGP.22 v2.5 §2.6).</summary>
+    DsTls,
 }
 
 /// <summary>
@@ -39,6 +45,12 @@ public static class RspCertificatePolicies
     public const string DpAuth = "2.23.146.1.2.1.4";
     public const string DpPb = "2.23.146.1.2.1.5";
 
+    /// <summary>id-rspRole-ds-tls (SGP.22 v2.5 §4.5.2.1).</summary>
+    public const string DsTls = "2.23.146.1.2.1.6";
+
+    /// <summary>id-rspRole-ds-auth (SGP.22 v2.5 §4.5.2.1).</summary>
+    public const string DsAuth = "2.23.146.1.2.1.7";
+
     /// <summary>The policy OID a certificate of <paramref name="role"/> must carry.</summary>
     public static string PolicyOf(CertificateRole role) => role switch
     {
@@ -48,6 +60,8 @@ public static class RspCertificatePolicies
         CertificateRole.DpAuth => DpAuth,
         CertificateRole.DpPb => DpPb,
         CertificateRole.DpTls => DpTls,
+        CertificateRole.DsAuth => DsAuth,
+        CertificateRole.DsTls => DsTls,
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -47,6 +47,17 @@ public enum PkiItem
 
     DpAuthExpired,
     DpPbExpired,
+
+    /// <summary>CERT.DSauth.ECDSA (SM-DS authentication, SGP.22 v2.5 §2.6); not part of the SGP.26 v1 core set.</summary>
+    DsAuth,
+
+    /// <summary>CERT.DS.TLS (SM-DS TLS server, SGP.22 v2.5 §2.6); not part of the SGP.26 v1 core set.</summary>
+    DsTls,
+
+    /// <summary>DSauth certificate carrying the DPauth policy instead of its own.</summary>
+    DsAuthWrongPolicy,
+
+    DsAuthExpired,
 }
 
 public static class PkiItems
@@ -54,8 +65,11 @@ public static class PkiItems
     /// <summary>The SGP.26 set every PKI directory has.</summary>
     public static readonly IReadOnlyList<PkiItem> Core = [PkiItem.Ci, PkiItem.Eum, PkiItem.Euicc, PkiItem.DpAuth, PkiItem.DpPb, PkiItem.DpTls];
 
-    /// <summary>The negative variants: every item but the SGP.26 set.</summary>
-    public static readonly IReadOnlyList<PkiItem> Negative = [.. Enum.GetValues<PkiItem>().Where(i => !Core.Contains(i))];
+    /// <summary>The SM-DS's own certificates (CERT.DSauth, CERT.DS.TLS): generated always, loaded when present, required by none.</summary>
+    public static readonly IReadOnlyList<PkiItem> Smds = [PkiItem.DsAuth, PkiItem.DsTls];
+
+    /// <summary>The negative variants: every item but the SGP.26 set and the SM-DS's certificates.</summary>
+    public static readonly IReadOnlyList<PkiItem> Negative = [.. Enum.GetValues<PkiItem>().Where(i => !Core.Contains(i) && !Smds.Contains(i))];
 
     /// <summary>The role (and so the policy and key usage) of an item's certificate.</summary>
     public static CertificateRole Role(this PkiItem item) => item switch
@@ -67,6 +81,8 @@ public static class PkiItems
         PkiItem.DpAuth or PkiItem.DpAuthUnderUnknownCi or PkiItem.DpAuthWrongPolicy or PkiItem.DpAuthExpired => CertificateRole.DpAuth,
         PkiItem.DpPb or PkiItem.DpPbUnderUnknownCi or PkiItem.DpPbWrongPolicy or PkiItem.DpPbExpired => CertificateRole.DpPb,
         PkiItem.DpTls => CertificateRole.DpTls,
+        PkiItem.DsAuth or PkiItem.DsAuthWrongPolicy or PkiItem.DsAuthExpired => CertificateRole.DsAuth,
+        PkiItem.DsTls => CertificateRole.DsTls,
         _ => throw new ArgumentOutOfRangeException(nameof(item)),
     };
 }

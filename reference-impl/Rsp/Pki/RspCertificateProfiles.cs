@@ -94,6 +94,23 @@ public static class RspCertificateProfiles
         CrlDistributionPoint = CrlUri,
     };
 
+    /// <summary>CERT.DSauth.ECDSA (SGP.22 v2.5 §2.6): digitalSignature, policy id-rspRole-ds-auth, registeredID of the SM-DS.</summary>
+    public static CertificateTemplate SmdsSigning(long serial) => new()
+    {
+        Subject = Name(("O", "RSP Conformance Test"), ("CN", "TEST SM-DS")),
+        SerialNumber = serial,
+        NotBefore = ValidFrom,
+        NotAfter = ValidUntil,
+        KeyUsage = KeyUsage.DigitalSignature,
+        Policies = [RspCertificatePolicies.DsAuth],
+        RegisteredId = "2.999.15",
+        CrlDistributionPoint = CrlUri,
+    };
+
+    /// <summary>CERT.DS.TLS (SGP.22 v2.5 §2.6): as CERT.DP.TLS with policy id-rspRole-ds-tls and the SM-DS's registeredID.</summary>
+    public static CertificateTemplate DsTls(string host, bool loopbackSans, long serial) =>
+        DpTls(host, loopbackSans, serial) with { Policies = [RspCertificatePolicies.DsTls], RegisteredId = "2.999.15" };
+
     /// <summary>Builds a Name in the given attribute order (C, O, CN, SERIALNUMBER...).</summary>
     public static X509Name Name(params (string Attribute, string Value)[] attributes)
     {

@@ -71,12 +71,15 @@ public sealed class RspCertificateValidator
         return CertificateValidationResult.Valid(ci!, euicc.SubjectSerialNumber);
     }
 
-    /// <summary>Validates CERT.DPauth.ECDSA, CERT.DPpb.ECDSA or CERT.DP.TLS against a trusted CI (SGP.22 v2.5 §4.5.2.1).</summary>
+    /// <summary>
+    /// Validates CERT.DPauth.ECDSA, CERT.DPpb.ECDSA, CERT.DP.TLS, CERT.DSauth.ECDSA or CERT.DS.TLS against a trusted CI
+    /// (SGP.22 v2.5 §4.5.2.1, §2.6).
+    /// </summary>
     public CertificateValidationResult ValidateServerCertificate(CertificateRole role, ReadOnlyMemory<byte> der, DateTimeOffset at)
     {
-        if (role is not (CertificateRole.DpAuth or CertificateRole.DpPb or CertificateRole.DpTls))
+        if (role is not (CertificateRole.DpAuth or CertificateRole.DpPb or CertificateRole.DpTls or CertificateRole.DsAuth or CertificateRole.DsTls))
         {
-            throw new ArgumentOutOfRangeException(nameof(role), role, "only DPauth, DPpb and DPtls are issued directly by the CI");
+            throw new ArgumentOutOfRangeException(nameof(role), role, "only DPauth, DPpb, DPtls, DSauth and DStls are issued directly by the CI");
         }
         if (!RspCertificate.TryParse(der, out var cert, out var problem))
         {
@@ -225,7 +228,7 @@ public sealed class RspCertificateValidator
         }
     }
 
-    /// <summary>keyUsage per SGP.22 v2.5 §4.5.2.1: keyCertSign for CI/EUM, digitalSignature for end entities; DPtls also needs serverAuth.</summary>
+    /// <summary>keyUsage per SGP.22 v2.5 §4.5.2.1: keyCertSign for CI/EUM, digitalSignature for end entities; DPtls and DStls also need serverAuth.</summary>
     private static string? KeyUsageProblem(CertificateRole role, RspCertificate cert)
     {
         bool[]? ku = cert.Certificate.GetKeyUsage();
@@ -252,7 +255,7 @@ public sealed class RspCertificateValidator
                 return "an end-entity certificate must not have keyCertSign";
             }
         }
-        if (role == CertificateRole.DpTls)
+        if (role is CertificateRole.DpTls or CertificateRole.DsTls)
         {
             var eku = cert.Extension(X509Extensions.ExtendedKeyUsage);
             if (eku is null || !ExtendedKeyUsage.GetInstance(eku).HasKeyPurposeId(KeyPurposeID.id_kp_serverAuth))

@@ -17,7 +17,8 @@ public sealed record Sgp26FileNames(string Folder, string CertificateName, strin
 /// implementations): folders <c>CertificateIssuer/ EUM/ eUICC/ DPauth/ DPpb/ DPtls/</c>, certificates
 /// <c>CERT_&lt;name&gt;_{NIST|BRP}.der</c> (and <c>.pem</c>), private keys <c>SK_&lt;name&gt;_{NIST|BRP}.pem</c>:
 /// CERT_CI_ECDSA_NIST, CERT_EUM_ECDSA_NIST, CERT_EUICC_ECDSA_NIST, CERT_S_SM_DPauth_ECDSA_NIST,
-/// CERT_S_SM_DPpb_ECDSA_NIST, CERT_S_SM_DP_TLS_NIST (BRP likewise). SGP.26 v1 defines no negative
+/// CERT_S_SM_DPpb_ECDSA_NIST, CERT_S_SM_DP_TLS_NIST (BRP likewise); the SM-DS's CERT_S_SM_DSauth_ECDSA_NIST under
+/// <c>DSauth/</c> and CERT_S_SM_DS_TLS_NIST under <c>DStls/</c> when the set has them. SGP.26 v1 defines no negative
 /// certificates: the harness's own negative variants go to <c>Negative/</c> with the core name plus a
 /// suffix, and the ES2+ operator certificates (not GSMA PKI) to <c>ES2plus/</c>.
 /// </summary>
@@ -64,6 +65,10 @@ public static class Sgp26Layout
             PkiItem.DpPbWrongPolicy => Negative($"S_SM_DPpb_ECDSA_{c}_WRONG_POLICY"),
             PkiItem.DpAuthExpired => Negative($"S_SM_DPauth_ECDSA_{c}_EXPIRED"),
             PkiItem.DpPbExpired => Negative($"S_SM_DPpb_ECDSA_{c}_EXPIRED"),
+            PkiItem.DsAuth => Core("DSauth", $"S_SM_DSauth_ECDSA_{c}"),
+            PkiItem.DsTls => Core("DStls", $"S_SM_DS_TLS_{c}"),
+            PkiItem.DsAuthWrongPolicy => Negative($"S_SM_DSauth_ECDSA_{c}_WRONG_POLICY"),
+            PkiItem.DsAuthExpired => Negative($"S_SM_DSauth_ECDSA_{c}_EXPIRED"),
             _ => throw new ArgumentOutOfRangeException(nameof(item)),
         };
     }
@@ -100,6 +105,10 @@ public static class Sgp26Layout
         PkiItem.DpPbWrongPolicy => "negative: DPpb carrying the DPauth policy",
         PkiItem.DpAuthExpired => "negative: expired DPauth",
         PkiItem.DpPbExpired => "negative: expired DPpb",
+        PkiItem.DsAuth => "CERT.DSauth.ECDSA, SM-DS authentication (policy 2.23.146.1.2.1.7)",
+        PkiItem.DsTls => "CERT.DS.TLS, SM-DS TLS server (serverAuth, policy 2.23.146.1.2.1.6)",
+        PkiItem.DsAuthWrongPolicy => "negative: DSauth carrying the DPauth policy",
+        PkiItem.DsAuthExpired => "negative: expired DSauth",
         _ => item.ToString(),
     };
 }

@@ -35,6 +35,11 @@ public sealed class CurvePki(RspCurve curve, IReadOnlyDictionary<PkiItem, Issued
 
     public IssuedCertificate DpTls => this[PkiItem.DpTls];
 
+    /// <summary>CERT.DSauth.ECDSA (generated PKIs always have it; a loaded set may not).</summary>
+    public IssuedCertificate DsAuth => this[PkiItem.DsAuth];
+
+    public IssuedCertificate DsTls => this[PkiItem.DsTls];
+
     /// <summary>A validator trusting this curve's CI only.</summary>
     public RspCertificateValidator Validator() => new([Ci.Certificate]);
 }

@@ -29,8 +29,14 @@ public sealed record TestPkiOptions
     /// <summary>dNSName (and CN) of CERT.DP.TLS.</summary>
     public string TlsHost { get; init; } = Sgp26SmdpHost;
 
-    /// <summary>Adds localhost, 127.0.0.1 and ::1 to CERT.DP.TLS's subjectAltName (for loopback SM-DP+ runs).</summary>
+    /// <summary>Adds localhost, 127.0.0.1 and ::1 to CERT.DP.TLS's and CERT.DS.TLS's subjectAltName (for loopback runs).</summary>
     public bool LoopbackSans { get; init; }
+
+    /// <summary>The test SM-DS host (dNSName and CN of CERT.DS.TLS).</summary>
+    public const string TestSmdsHost = "testsmds.example.com";
+
+    /// <summary>dNSName (and CN) of CERT.DS.TLS.</summary>
+    public string SmdsTlsHost { get; init; } = TestSmdsHost;
 
     public bool IncludeNegativeVariants { get; init; } = true;
 
@@ -46,6 +52,11 @@ public sealed record PkiCompletionOptions
     public string TlsHost { get; init; } = TestPkiOptions.Sgp26SmdpHost;
 
     public bool LoopbackSans { get; init; }
+
+    /// <summary>Issue CERT.DSauth and CERT.DS.TLS from SK.CI.ECDSA when the set has none (a bundled SM-DS signs and serves TLS with them).</summary>
+    public bool IssueSmds { get; init; }
+
+    public string SmdsTlsHost { get; init; } = TestPkiOptions.TestSmdsHost;
 
     /// <summary>Issue the negative variants SGP.23 presents (expired, foreign EUM, unknown CI, ...) from the set's keys.</summary>
     public bool DeriveNegatives { get; init; } = true;
@@ -88,6 +99,7 @@ public static class TestPkiGenerator
         b.Issue(PkiItem.DpAuth, RspCertificateProfiles.SmdpSigning(CertificateRole.DpAuth, Serial(PkiItem.DpAuth)), ci);
         b.Issue(PkiItem.DpPb, RspCertificateProfiles.SmdpSigning(CertificateRole.DpPb, Serial(PkiItem.DpPb)), ci);
         b.Issue(PkiItem.DpTls, RspCertificateProfiles.DpTls(options.TlsHost, options.LoopbackSans, Serial(PkiItem.DpTls)), ci);
+        IssueSmds(b, ci, options.SmdsTlsHost, options.LoopbackSans);
 
         if (options.IncludeNegativeVariants)
         {
@@ -124,6 +136,16 @@ public static class TestPkiGenerator
             with { Policies = [RspCertificatePolicies.DpAuth] }, ci);
         b.Issue(PkiItem.DpAuthExpired, Expired(RspCertificateProfiles.SmdpSigning(CertificateRole.DpAuth, Serial(PkiItem.DpAuthExpired))), ci);
         b.Issue(PkiItem.DpPbExpired, Expired(RspCertificateProfiles.SmdpSigning(CertificateRole.DpPb, Serial(PkiItem.DpPbExpired))), ci);
+        b.Issue(PkiItem.DsAuthWrongPolicy, RspCertificateProfiles.SmdsSigning(Serial(PkiItem.DsAuthWrongPolicy))
+            with { Policies = [RspCertificatePolicies.DpAuth] }, ci);
+        b.Issue(PkiItem.DsAuthExpired, Expired(RspCertificateProfiles.SmdsSigning(Serial(PkiItem.DsAuthExpired))), ci);
+    }
+
+    /// <summary>CERT.DSauth.ECDSA and CERT.DS.TLS (SGP.22 v2.5 §2.6), both issued by the CI.</summary>
+    private static void IssueSmds(Builder b, IssuedCertificate ci, string host, bool loopbackSans)
+    {
+        b.Issue(PkiItem.DsAuth, RspCertificateProfiles.SmdsSigning(Serial(PkiItem.DsAuth)), ci);
+        b.Issue(PkiItem.DsTls, RspCertificateProfiles.DsTls(host, loopbackSans, Serial(PkiItem.DsTls)), ci);
     }
 
     /// <summary>
@@ -155,6 +177,18 @@ public static class TestPkiGenerator
                 {
                     b.Issue(PkiItem.DpTls, RspCertificateProfiles.DpTls(options.TlsHost, options.LoopbackSans, Serial(PkiItem.DpTls)), c.Ci);
                     notes.Add($"{tag}: CERT.DP.TLS absent, issued one for {options.TlsHost} from the PKI's CI");
+                }
+            }
+            if (options.IssueSmds && !(items.ContainsKey(PkiItem.DsAuth) && items.ContainsKey(PkiItem.DsTls)))
+            {
+                if (c.Ci.PrivateKey is null)
+                {
+                    notes.Add($"{tag}: the PKI has neither CERT.DSauth/CERT.DS.TLS nor SK.CI.ECDSA to issue them");
+                }
+                else
+                {
+                    IssueSmds(b, c.Ci, options.SmdsTlsHost, options.LoopbackSans);
+                    notes.Add($"{tag}: CERT.DSauth / CERT.DS.TLS absent, issued them for {options.SmdsTlsHost} from the PKI's CI");
                 }
             }
             if (options.DeriveNegatives && items.TryGetValue(PkiItem.Euicc, out IssuedCertificate? euicc) && items.TryGetValue(PkiItem.Eum, out IssuedCertificate? eum))
