@@ -30,6 +30,9 @@ public sealed class HarnessRun : IAsyncDisposable
     public TestPki Pki { get; }
     public OperatorEndpoint Operator { get; }
     public ReferenceSmdp? Reference { get; private set; }
+
+    /// <summary>The SM-DS of the run (bundled reference or remote), started before the SM-DP+.</summary>
+    public RunSmds? Smds { get; private set; }
     public ProfileInventory Inventory { get; private set; } = null!;
 
     /// <summary>
@@ -103,7 +106,7 @@ public sealed class HarnessRun : IAsyncDisposable
         {
             // Both curves always: the reference SM-DP+ presents the NIST CERT.DPtls (TLS stacks commonly refuse
             // brainpool certificates) even when --curve brp narrows the scenarios.
-            return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress) });
+            return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress), SmdsTlsHost = Host(config.SmdsAddress) });
         }
 
         PkiSides sides = config.IsReference ? PkiSides.Both : PkiSides.Euicc;
@@ -118,6 +121,8 @@ public sealed class HarnessRun : IAsyncDisposable
             TlsHost = Host(config.SmdpAddress),
             LoopbackSans = true,
             IncludeOperator = config.IsReference,
+            IssueSmds = config.IsSmdsReference,
+            SmdsTlsHost = Host(config.SmdsAddress),
         });
         foreach (string note in added)
         {
@@ -132,6 +137,7 @@ public sealed class HarnessRun : IAsyncDisposable
 
     private async Task ConnectAsync(CancellationToken ct)
     {
+        Smds = await RunSmds.StartAsync(Config, Pki, ct).ConfigureAwait(false);
         if (Config.IsReference)
         {
             Reference = await ReferenceSmdp.StartAsync(Config, Pki, Operator.Url, ct).ConfigureAwait(false);
@@ -186,9 +192,12 @@ public sealed class HarnessRun : IAsyncDisposable
         ["eUICC target"] = Config.Euicc.ToString(),
         ["SM-DP+ optional features"] = (Config.SmdpOptions.Count == 0 ? "none declared" : string.Join(", ", Config.SmdpOptions.Order(StringComparer.Ordinal)))
             + (Config.TargetPath is { } declaration ? $" ({declaration})" : ""),
+        ["SM-DS target"] = Config.SmdsTarget,
+        ["SM-DS address"] = Config.SmdsAddress,
         ["orders"] = OrderSource?.Name ?? "es2plus (the harness as operator)",
-        ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count == 0 ? "none"
-            : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))),
+        ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count + Config.SmdsDefects.Count == 0 ? "none"
+            : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))
+                .Concat(Config.SmdsDefects.Select(d => "SM-DS " + d))),
         ["curves"] = string.Join(", ", Config.Curves.Select(c => c.ShortName())),
         ["PKI"] = Config.PkiDirectory ?? "generated (TestPkiGenerator, seed 1, loopback SANs)",
         ["CI subjects"] = string.Join("; ", Pki.Curves.Select(c => $"{c.Curve.ShortName()}: {c.Ci.Certificate.Subject}")),
@@ -220,6 +229,11 @@ public sealed class HarnessRun : IAsyncDisposable
         if (Reference is not null)
         {
             await Reference.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Smds is not null)
+        {
+            await Smds.DisposeAsync().ConfigureAwait(false);
         }
 
         Operator.Dispose();
