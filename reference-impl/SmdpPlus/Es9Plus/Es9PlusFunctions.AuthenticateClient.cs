@@ -81,25 +81,13 @@ public sealed partial class Es9PlusFunctions
     /// <summary>The status code of a refused eUICC/EUM chain (SGP.22 §5.6.3 error table), or null when a defect accepts it.</summary>
     private RspResult? ChainFailure(CertificateValidationResult chain)
     {
-        CertificateFailureReason reason = chain.Reason!.Value;
-        if (reason == CertificateFailureReason.UnknownCi || chain.FailedCertificate == CertificateRole.Ci)
+        StatusCode code = EuiccChainStatus.Of(chain);
+        if ((code == FunctionStatusCodes.EidOutsideEumPermittedRange && Defect(SmdpDefect.SkipEumRangeCheck))
+            || (code == FunctionStatusCodes.EuiccCertificateExpired && Defect(SmdpDefect.AcceptExpiredEuiccCertificate)))
         {
-            return Fail(FunctionStatusCodes.CiPublicKeyUnknown, chain.Message);
+            return null;
         }
-        if (chain.FailedCertificate == CertificateRole.Eum)
-        {
-            return Fail(reason == CertificateFailureReason.Expired ? FunctionStatusCodes.EumCertificateExpired : FunctionStatusCodes.EumCertificateInvalid, chain.Message);
-        }
-        // The EID SHALL be within the range of EIDs the EUM certificate permits.
-        if (reason == CertificateFailureReason.EidOutsidePermittedRange)
-        {
-            return Defect(SmdpDefect.SkipEumRangeCheck) ? null : Fail(FunctionStatusCodes.EidOutsideEumPermittedRange, chain.Message);
-        }
-        if (reason == CertificateFailureReason.Expired)
-        {
-            return Defect(SmdpDefect.AcceptExpiredEuiccCertificate) ? null : Fail(FunctionStatusCodes.EuiccCertificateExpired, chain.Message);
-        }
-        return Fail(FunctionStatusCodes.EuiccCertificateInvalid, chain.Message);
+        return Fail(code, chain.Message);
     }
 
     private async Task EndSessionAsync(DownloadSession session)

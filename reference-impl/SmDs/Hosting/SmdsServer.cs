@@ -1,0 +1,173 @@
+using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Conformance.Rsp.Pki;
+using Conformance.Rsp.StatusCodes;
+using Conformance.SmDs.Es11;
+using Conformance.SmDs.Es12;
+using Conformance.SmDs.Store;
+using Conformance.SmdpPlus;
+using Conformance.SmdpPlus.Crypto;
+using Conformance.SmdpPlus.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conformance.SmDs.Hosting;
+
+/// <summary>
+/// The reference SM-DS hosted in-process: Kestrel on loopback, HTTPS with CERT.DS.TLS (TLS 1.2 and 1.3), ES12 (SM-DP+
+/// callers with their TLS client certificate) and ES11 (LPAs) routes, the SQLite store of Event Records.
+/// <code>await using var smds = new SmdsServer(options); Uri url = await smds.StartAsync();</code>
+/// </summary>
+public sealed class SmdsServer(SmdsOptions options, Action<ILoggingBuilder>? configureLogging = null) : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The bound base URL (https://127.0.0.1:port/) once started.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    /// <summary>The store of Event Records (available once started).</summary>
+    public SmdsStore Store => Services.GetRequiredService<SmdsStore>();
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the SM-DS is not started");
+
+    /// <summary>Opens the store, binds and starts listening; returns the bound base URL.</summary>
+    public async Task<Uri> StartAsync(CancellationToken ct = default)
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("the SM-DS is already started");
+        }
+        WebApplication app = Build();
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            SmdsStore store = app.Services.GetRequiredService<SmdsStore>();
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            throw;
+        }
+        _app = app;
+        string bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        return BaseAddress;
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            SmdsStore store = app.Services.GetRequiredService<SmdsStore>();
+            await app.StopAsync(ct).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private WebApplication Build()
+    {
+        TestPki pki = options.EffectivePki;
+        X509Certificate2 cert = options.TlsCertificate ?? CertificateWithKey.Of(
+            pki.Curves.FirstOrDefault(c => c.Items.ContainsKey(PkiItem.DsTls))?.DsTls
+            ?? throw new InvalidOperationException("the PKI has no CERT.DS.TLS: the SM-DS cannot serve HTTPS"));
+        var credentials = SmdsCredentials.From(pki);
+        SmdsStore store = SmdsStore.Open(options.DatabasePath);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SmdsServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (configureLogging is not null)
+        {
+            configureLogging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.KeepAliveTimeout = options.RequestTimeout;
+            k.Limits.RequestHeadersTimeout = options.RequestTimeout;
+            k.Listen(IPAddress.Parse(options.BindAddress), options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = cert,
+                    SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    // LPAs (ES11) present no certificate; SM-DP+s (ES12) must: asked on every connection, checked per ES12 call.
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                    CheckCertificateRevocation = false,
+                });
+            });
+        });
+
+        IServiceCollection s = builder.Services;
+        s.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, OwnerLifetime>();
+        s.AddSingleton(options);
+        // The shared JSON binding (RspEndpoint) reads its limits and X-Admin-Protocol from SmdpOptions.
+        s.AddSingleton(new SmdpOptions { MaxRequestBodyBytes = options.MaxRequestBodyBytes, AdminProtocol = options.AdminProtocol });
+        s.AddSingleton(store);
+        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton(credentials);
+        s.AddSingleton(sp => new SmdpCallerValidator(credentials.Validator, sp.GetRequiredService<TimeProvider>()));
+        s.AddSingleton<Es12Functions>();
+        s.AddSingleton<Es11Functions>();
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleUnexpected });
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = HandleStatusCode });
+        app.MapEs12();
+        app.MapEs11();
+        app.MapFallback((RequestDelegate)(ctx => WriteFailure(ctx, FunctionStatusCodes.FunctionUnsupported,
+            $"no SM-DS function at {ctx.Request.Method} {ctx.Request.Path}")));
+        return app;
+    }
+
+    // Anything that escapes a handler still answers Failed, never an HTTP 500 page or a stack trace.
+    private static Task HandleUnexpected(HttpContext ctx)
+    {
+        Exception? e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+        ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Conformance.SmDs")
+            .LogError(e, "unhandled error on {Path}", ctx.Request.Path.Value);
+        return WriteFailure(ctx, FunctionStatusCodes.ExecutionError, "unexpected error in the SM-DS (logged)");
+    }
+
+    private static Task HandleStatusCode(StatusCodeContext c) =>
+        WriteFailure(c.HttpContext, FunctionStatusCodes.FunctionUnsupported,
+            $"no SM-DS function at {c.HttpContext.Request.Method} {c.HttpContext.Request.Path} (HTTP {c.HttpContext.Response.StatusCode})");
+
+    private static Task WriteFailure(HttpContext ctx, StatusCode code, string message) =>
+        RspEndpoint.WriteAsync(ctx, RspResult.Fail(code, message), ctx.RequestServices.GetRequiredService<SmdpOptions>());
+
+    private sealed class OwnerLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
