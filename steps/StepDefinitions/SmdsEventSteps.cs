@@ -10,7 +10,7 @@ namespace Conformance.Steps.StepDefinitions;
 /// eUICC" a second valid EID of the same EUM range.
 /// </summary>
 [Binding]
-public sealed class SmdsEventSteps(SmdsDriver smds, Es9Driver es9)
+public sealed class SmdsEventSteps(SmdsDriver smds, Es9Driver es9, HarnessRun run)
 {
     [When(@"^the SM-DP\+ registers an event for (the eUICC|another eUICC)( without a client certificate| with a client certificate from an untrusted CA|)$")]
     public async Task Register(string who, string caller) => await smds.RegisterEventAsync(await EidAsync(who), Caller(caller));
@@ -49,7 +49,9 @@ public sealed class SmdsEventSteps(SmdsDriver smds, Es9Driver es9)
             $"SGP.22 §5.9.2, §5.8.2: after DeleteEvent the SM-DS must no longer answer the Event Record; it answered [{string.Join("; ", entries)}]");
     }
 
-    private async Task<string> EidAsync(string who) => who == "another eUICC" ? Identifiers.Eid2 : (await es9.EuiccAsync()).Eid;
+    /// <summary>The EID of the scenario's eUICC from its certificate in the run's PKI (the card is not started, so Given steps may still set its faults).</summary>
+    private Task<string> EidAsync(string who) => Task.FromResult(who == "another eUICC" ? Identifiers.Eid2
+        : run.Pki.For(es9.Curve).Euicc.Certificate.SubjectSerialNumber ?? Identifiers.Eid1);
 
     private static Es12Caller Caller(string text) => text switch
     {

@@ -33,6 +33,9 @@ public sealed class HarnessRun : IAsyncDisposable
 
     /// <summary>The SM-DS of the run (bundled reference or remote), started before the SM-DP+.</summary>
     public RunSmds? Smds { get; private set; }
+
+    /// <summary>The SM-DS the harness plays for the bundled SM-DP+'s ES12 calls (<see cref="Support.RecordingSmds.Address"/>), or null.</summary>
+    public RecordingSmds? RecordingSmds { get; private set; }
     public ProfileInventory Inventory { get; private set; } = null!;
 
     /// <summary>

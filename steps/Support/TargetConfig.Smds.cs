@@ -1,3 +1,5 @@
+using Conformance.SmDs;
+
 namespace Conformance.Steps.Support;
 
 /// <summary>The SM-DS of a run (SGP.22 v2.5 §3.6, §5.8 ES11, §5.9 ES12): the bundled reference or a remote URL.</summary>
@@ -27,8 +29,8 @@ public sealed partial record TargetConfig
 
     public string? Es12KeyPath { get; init; }
 
-    /// <summary>Defects switched on in the bundled reference SM-DS (names of SmdsDefect; empty in a real run).</summary>
-    public IReadOnlySet<string> SmdsDefects { get; init; } = new HashSet<string>();
+    /// <summary>Defects switched on in the bundled reference SM-DS (empty in a real run).</summary>
+    public IReadOnlySet<SmdsDefect> SmdsDefects { get; init; } = new HashSet<SmdsDefect>();
 
     private static TargetConfig WithSmds(TargetConfig c, Func<Setting, SettingValue?> get, Dictionary<string, string> origins)
     {
@@ -41,7 +43,7 @@ public sealed partial record TargetConfig
             SmdsTrustPath = get(Settings.SmdsTrust) is { } trust ? ExistingPemCertificates(trust) : null,
             Es12CertificatePath = get(Settings.Es12Certificate) is { } cert ? ExistingFile(cert) : null,
             Es12KeyPath = get(Settings.Es12Key) is { } key ? ExistingFile(key) : null,
-            SmdsDefects = get(Settings.SmdsDefects) is { } defects ? SmdsDefectNames(defects) : new HashSet<string>(),
+            SmdsDefects = get(Settings.SmdsDefects) is { } defects ? Names<SmdsDefect>(defects) : new HashSet<SmdsDefect>(),
         };
 
         if (c.Es12CertificatePath is not null != c.Es12KeyPath is not null)
@@ -62,8 +64,4 @@ public sealed partial record TargetConfig
 
         return c;
     }
-
-    // Until the bundled SM-DS's SmdsDefect enum is referenced here, the names are kept as given.
-    private static HashSet<string> SmdsDefectNames(SettingValue v) =>
-        v.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }
