@@ -23,6 +23,11 @@ public sealed class SmdsE2eSteps(HarnessRun run, Es9Driver es9, SmdsDriver smds,
             Assert.Ignore($"Not applicable to this target: the SM-DP+ at {run.Config.SmdpUrl} cannot reach the bundled SM-DS in the test host; give --smds the URL of an SM-DS it reaches.");
         }
 
+        if (run.OrderSource is not null)
+        {
+            Assert.Ignore($"Not applicable to this target: the order must name the run's SM-DS ({run.Config.SmdsAddress}) in ConfirmOrder, which the harness does as the operator on ES2+, not with orders from {run.OrderSource.Name}.");
+        }
+
         // The eUICC's root SM-DS is the run's SM-DS (personalisation of the emulated eUICC, SGP.22 §5.7.3).
         es9.EuiccOptions = es9.EuiccOptions with { RootSmdsAddress = run.Config.SmdsAddress };
         await orders.OrderProfileAsync(Identifiers.Eid1);
