@@ -90,6 +90,12 @@ public sealed class EveryCommandErrorTests
         yield return Case("smdp order: unknown option", "unknown option '--bogus'", "smdp", "order", "--bogus");
         yield return Case("smdp order: missing PKI directory", "does not exist", "smdp", "order", "--pki", Path.Combine(Missing, "pki"), "--iccid", "8900000000000000001");
         yield return Case("smdp order: unreachable SM-DP+", "cannot reach", "smdp", "order", "--url", Unreachable + "/", "--iccid", "8900000000000000001", "--release");
+        // smds
+        yield return Case("smds: no sub-command", "needs a command", "smds");
+        yield return Case("smds serve: unknown option", "unknown option '--bogus'", "smds", "serve", "--bogus");
+        yield return Case("smds serve: bad value", "--port", "smds", "serve", "--port", "x");
+        yield return Case("smds serve: unknown defect", "unknown --defect 'Nope'", "smds", "serve", "--defect", "Nope", "--port", "1");
+        yield return Case("smds serve: missing PKI directory", "conformance-missing-", "smds", "serve", "--pki", Path.Combine(Missing, "pki"), "--port", "1");
         // fuzz (being written: the unknown option only)
         yield return Case("fuzz smdp: unknown option", "unknown option '--bogus'", "fuzz", "smdp", "--bogus");
         yield return Case("fuzz euicc: unknown option", "unknown option '--bogus'", "fuzz", "euicc", "--bogus");

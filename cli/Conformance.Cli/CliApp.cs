@@ -17,6 +17,7 @@ internal static partial class CliApp
         BppCommands.Create(),
         EuiccCommands.Create(),
         SmdpCommands.Create(),
+        SmdsCommands.Create(),
         FuzzCommands.Create(),
     };
 
