@@ -64,4 +64,10 @@ public enum SmdpDefect
     /// eUICC's CancelSession that ends it is answered 8.1 / 6.1 (what lpac met: it cancels with endUserRejection).
     /// </summary>
     ForgetEuiccAfterRefusedAuthenticateClient,
+
+    /// <summary>ConfirmOrder with an smdsAddress confirms the order without calling ES12.RegisterEvent on the SM-DS (SGP.22 v2.5 §5.3.2, §3.6.1).</summary>
+    NoRegisterEvent,
+
+    /// <summary>ES12.RegisterEvent carries another EID than the order's (its last digit changed).</summary>
+    WrongEidInRegisterEvent,
 }

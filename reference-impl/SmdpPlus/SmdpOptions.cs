@@ -120,4 +120,17 @@ public sealed record SmdpOptions
 
     /// <summary>Largest StoreMetadata piece per '88' segment (at most 1008); smaller values split the metadata over more segments.</summary>
     public int MetadataSegmentSize { get; init; } = 1008;
+
+    /// <summary>
+    /// ES12 endpoints (base URLs) by SM-DS address (compared case-insensitively). ConfirmOrder with an smdsAddress that has
+    /// one registers the event there (SGP.22 v2.5 §5.3.2, §5.9.1) and fails 8.9 / 5.1 when it cannot be reached; an address
+    /// of <see cref="KnownSmDsAddresses"/> without one is only stored, as before ES12 existed here. Empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> SmdsEndpoints { get; init; } = new Dictionary<string, Uri>();
+
+    /// <summary>The TLS client certificate (with its key) of ES12 calls; null: the PKI's CERT.DP.TLS, else its CERT.DPauth.</summary>
+    public X509Certificate2? Es12ClientCertificate { get; init; }
+
+    /// <summary>Time limit of one ES12 call (connection and answer).</summary>
+    public TimeSpan Es12Timeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -26,6 +26,10 @@ public class DefectInjectionTests
     /// <summary>Runs the observation for one defect; true when the server behaved as SGP.22 requires.</summary>
     private static async Task<bool> ObserveAsync(SmdpDefect defect, bool on)
     {
+        if (defect is SmdpDefect.NoRegisterEvent or SmdpDefect.WrongEidInRegisterEvent)
+        {
+            return await SmdsObservation.ObserveAsync(defect, on);
+        }
         await using Es9Context c = await Es9Context.StartAsync(configure: o => o with { Defects = on ? new HashSet<SmdpDefect> { defect } : new HashSet<SmdpDefect>() });
         switch (defect)
         {

@@ -35,6 +35,8 @@ public sealed partial class Es2PlusFunctions
         await tx.DeleteOrderAsync(r.Iccid).ConfigureAwait(false);
         await tx.CancelSessionsOfAsync(r.Iccid).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
+        // The order is gone: its Event on the SM-DS goes too (SGP.22 v2.5 §3.6.3).
+        await DeleteEventAsync(es12, order, ct).ConfigureAwait(false);
         return RspResult.Ok(new HeaderOnlyResponse());
     }
 

@@ -59,6 +59,11 @@ public sealed partial class Es2PlusFunctions
                 "confirmationCode must not be empty when present");
         }
 
+        if (await RegisterEventAsync(r.SmdsAddress, eid, matchingId, ct).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         SmdpProfileState target = r.ReleaseFlag ? SmdpProfileState.Released : SmdpProfileState.Confirmed;
         await tx.ChangeStateAsync(r.Iccid, p.State, target, eid).ConfigureAwait(false);
         DateTimeOffset now = time.GetUtcNow();
@@ -75,6 +80,33 @@ public sealed partial class Es2PlusFunctions
         }).ConfigureAwait(false);
         await tx.CommitAsync().ConfigureAwait(false);
         return RspResult.Ok(new ConfirmOrderResponse(eid, matchingId, options.SmdpAddress));
+    }
+
+    /// <summary>
+    /// SGP.22 v2.5 §5.3.2, §3.6.1: when an SM-DS address is given the SM-DP+ SHALL register the Event (EventID = the
+    /// MatchingID) with ES12.RegisterEvent; ConfirmOrder fails 8.9 / 5.1 when the SM-DS cannot be reached and 8.9 / 4.2 when
+    /// it refuses. Called inside the ConfirmOrder transaction, so a refused registration confirms nothing. Null: go on.
+    /// </summary>
+    private async Task<RspResult?> RegisterEventAsync(string? smdsAddress, string? eid, string matchingId, CancellationToken ct)
+    {
+        if (smdsAddress is null || eid is null || es12?.EndpointOf(smdsAddress) is null || options.Defects.Contains(SmdpDefect.NoRegisterEvent))
+        {
+            return null;
+        }
+        string registered = options.Defects.Contains(SmdpDefect.WrongEidInRegisterEvent) ? eid[..^1] + (eid[^1] == '9' ? '0' : (char)(eid[^1] + 1)) : eid;
+        Rsp.Smds.SmdsCallStatus? status = await es12.RegisterEventAsync(smdsAddress, registered, matchingId, ct).ConfigureAwait(false);
+        return status is null ? Fail(FunctionStatusCodes.SmDsInaccessible, $"SM-DS '{smdsAddress}' cannot be reached for ES12.RegisterEvent")
+            : !status.IsSuccess ? Fail(FunctionStatusCodes.SmDsError, $"SM-DS '{smdsAddress}' refused ES12.RegisterEvent: {status}")
+            : null;
+    }
+
+    /// <summary>SGP.22 v2.5 §3.6.3: ES12.DeleteEvent of an order's Event once its download has ended or the order is cancelled; failures are logged only.</summary>
+    internal static async Task DeleteEventAsync(Es12.Es12Client? es12, OrderRecord? order, CancellationToken ct)
+    {
+        if (es12 is not null && order is { SmdsAddress: { } smds, Eid: { } eid, MatchingId: { } eventId } && es12.EndpointOf(smds) is not null)
+        {
+            await es12.DeleteEventAsync(smds, eid, eventId, ct).ConfigureAwait(false);
+        }
     }
 
     private static async Task<string> UniqueMatchingIdAsync(StoreTransaction tx, string iccid)

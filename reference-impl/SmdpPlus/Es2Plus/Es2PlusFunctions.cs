@@ -10,7 +10,7 @@ namespace Conformance.SmdpPlus.Es2Plus;
 /// The ES2+ functions of the SM-DP+ (SGP.22 v2.5 §5.3.1–§5.3.4) against the store. Each function runs
 /// in one store transaction, so concurrent operators never see half an order.
 /// </summary>
-public sealed partial class Es2PlusFunctions(SmdpStore store, SmdpOptions options, TimeProvider time)
+public sealed partial class Es2PlusFunctions(SmdpStore store, SmdpOptions options, TimeProvider time, Es12.Es12Client? es12 = null)
 {
     private static RspResult Fail(StatusCode code, string message) => RspResult.Fail(code, message);
 

@@ -52,12 +52,16 @@ public sealed partial class Es9PlusFunctions
             ReceivedAt = _time.GetUtcNow(),
         }).ConfigureAwait(false);
         DownloadSession? current = verified ? await tx.GetSessionAsync(tid).ConfigureAwait(false) : null;
+        OrderRecord? ended = null;
         if (current is { State: DownloadSessionState.BppDelivered, Iccid: { } iccid })
         {
+            ended = await tx.GetOrderAsync(iccid).ConfigureAwait(false);
             await tx.ChangeStateAsync(iccid, SmdpProfileState.Downloaded, success ? SmdpProfileState.Installed : SmdpProfileState.Error, current.Eid).ConfigureAwait(false);
             await tx.SetSessionStateAsync(current.TransactionId, DownloadSessionState.Completed).ConfigureAwait(false);
         }
         await tx.CommitAsync().ConfigureAwait(false);
+        // The download has ended (installed or failed): the SM-DP+ deletes its Event on the SM-DS (SGP.22 v2.5 §3.6.3).
+        await Es2Plus.Es2PlusFunctions.DeleteEventAsync(_es12, ended, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task HandleOtherAsync(OtherSignedNotification other, byte[] raw, CallLog call)

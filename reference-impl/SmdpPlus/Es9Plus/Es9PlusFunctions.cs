@@ -24,9 +24,11 @@ public sealed partial class Es9PlusFunctions : IEs9PlusFunctions
     private readonly SmdpCredentials _credentials;
     private readonly EuiccChainCache _chains;
     private readonly BppBuilder _bpp;
+    private readonly Es12.Es12Client? _es12;
 
-    public Es9PlusFunctions(SmdpStore store, SmdpOptions options, TimeProvider time, SmdpCredentials credentials)
+    public Es9PlusFunctions(SmdpStore store, SmdpOptions options, TimeProvider time, SmdpCredentials credentials, Es12.Es12Client? es12 = null)
     {
+        _es12 = es12;
         _store = store;
         _options = options;
         _time = time;

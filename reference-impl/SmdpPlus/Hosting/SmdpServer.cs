@@ -161,6 +161,7 @@ public sealed class SmdpServer : IAsyncDisposable
         s.AddSingleton(store);
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(new OperatorCertificateValidator(operatorCa));
+        s.AddSingleton<Es12.Es12Client>();
         s.AddSingleton<Es2PlusFunctions>();
         s.AddSingleton(_ => SmdpCredentials.From(_options.Pki ?? SmdpCredentials.GeneratedDefault, _options.AdditionalTrustedCis));
         s.AddSingleton<IEs9PlusFunctions, Es9PlusFunctions>();
