@@ -67,7 +67,7 @@ public partial class FeatureFilesTests
         var ids = Sgp23Catalog.Load(RepoPaths.Sgp23Catalog).TestCases.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         // SGP.23 names no SM-DS test case in the catalog: an @smds scenario carries an ID only where one applies.
         Assert.That(Scenarios.Where(s => s.TestCaseId is null && !s.Tags.Contains("smds")).Select(s => s.Name), Is.Empty, "scenarios without an SGP.23 ID tag");
-        Assert.That(Scenarios.Select(s => s.TestCaseId).Where(id => !ids.Contains(id!)).Distinct(), Is.Empty, "SGP.23 IDs not in fixtures/sgp23/catalog.json");
+        Assert.That(Scenarios.Select(s => s.TestCaseId).Where(id => id is not null && !ids.Contains(id)).Distinct(), Is.Empty, "SGP.23 IDs not in fixtures/sgp23/catalog.json");
     }
 
     [Test]

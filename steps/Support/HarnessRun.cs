@@ -143,7 +143,24 @@ public sealed class HarnessRun : IAsyncDisposable
         Smds = await RunSmds.StartAsync(Config, Pki, ct).ConfigureAwait(false);
         if (Config.IsReference)
         {
-            Reference = await ReferenceSmdp.StartAsync(Config, Pki, Operator.Url, ct).ConfigureAwait(false);
+            // The bundled SM-DP+ reaches, over ES12, the run's SM-DS and the SM-DS the harness plays (SmdpEventDriver), both by
+            // loopback URLs whose 127.0.0.1 CERT.DS.TLS names (SGP.22 §2.6.6).
+            CurvePki tls = PkiMaterial.TlsCurve(Pki);
+            if (tls.Items.TryGetValue(PkiItem.DsTls, out IssuedCertificate? dsTls) && dsTls.PrivateKey is { } dsKey)
+            {
+                RecordingSmds = await RecordingSmds.StartAsync(PkiMaterial.WithKey(dsTls.Certificate, dsKey)).ConfigureAwait(false);
+            }
+
+            var endpoints = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
+            {
+                [Config.SmdsAddress] = Smds.Reference?.BoundAddress ?? Config.SmdsUrl!,
+            };
+            if (RecordingSmds is not null)
+            {
+                endpoints[Support.RecordingSmds.Address] = RecordingSmds.BoundAddress;
+            }
+
+            Reference = await ReferenceSmdp.StartAsync(Config, Pki, Operator.Url, endpoints, ct).ConfigureAwait(false);
             Inventory = Reference.Inventory;
             Es2Plus = new Es2PlusClientOptions
             {
@@ -237,6 +254,11 @@ public sealed class HarnessRun : IAsyncDisposable
         if (Smds is not null)
         {
             await Smds.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (RecordingSmds is not null)
+        {
+            await RecordingSmds.DisposeAsync().ConfigureAwait(false);
         }
 
         Operator.Dispose();
