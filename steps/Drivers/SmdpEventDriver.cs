@@ -46,8 +46,34 @@ public sealed class SmdpEventDriver(HarnessRun run, OrderDriver orders, OrderSes
     public Task<FunctionOutcome> ConfirmAsync(string? smdsAddress)
     {
         _since = Smds.Calls.Count;
+        OrderNamesSmds |= smdsAddress is not null;
         return orders.ConfirmOrderAsync(new ConfirmOrderRequest(session.RequireIccid(), ReleaseFlag: true, Eid,
             MatchingId: Identifiers.NewMatchingId(), SmdsAddress: smdsAddress));
+    }
+
+    /// <summary>True once the scenario's order was confirmed naming an SM-DS: the SM-DP+ then finds it by EID (SGP.22 §3.1.3.1).</summary>
+    public bool OrderNamesSmds { get; set; }
+
+    /// <summary>
+    /// End of the scenario: an order naming an SM-DS that is still pending is cancelled (Unavailable), best effort, so that a
+    /// later download of the same eUICC without a MatchingID does not take it.
+    /// </summary>
+    public async Task CleanupAsync()
+    {
+        if (!OrderNamesSmds || session.Iccid is not { } iccid)
+        {
+            return;
+        }
+
+        OrderNamesSmds = false;
+        try
+        {
+            _ = await orders.CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Unavailable, Eid, session.MatchingId)).ConfigureAwait(false);
+        }
+        catch (Es2PlusException)
+        {
+            // Best effort: an installed or already cancelled order is refused, which is fine.
+        }
     }
 
     /// <summary>CancelOrder of the scenario's order (finalProfileStatusIndicator Available).</summary>

@@ -11,7 +11,7 @@ namespace Conformance.Steps.StepDefinitions;
 /// LPA asks the eUICC's root SM-DS for events (ES10a, ES11), downloads what the event names (ES9+), and the event goes.
 /// </summary>
 [Binding]
-public sealed class SmdsE2eSteps(HarnessRun run, Es9Driver es9, SmdsDriver smds, OrderDriver orders, OrderSession session, E2eDriver e2e)
+public sealed class SmdsE2eSteps(HarnessRun run, Es9Driver es9, SmdsDriver smds, OrderDriver orders, OrderSession session, E2eDriver e2e, SmdpEventDriver events)
 {
     private IReadOnlyList<Es11EventEntry> _events = [];
 
@@ -33,6 +33,7 @@ public sealed class SmdsE2eSteps(HarnessRun run, Es9Driver es9, SmdsDriver smds,
         await orders.OrderProfileAsync(Identifiers.Eid1);
         await orders.RequireSuccessAsync(orders.ConfirmOrderAsync(new ConfirmOrderRequest(session.RequireIccid(), ReleaseFlag: true, Identifiers.Eid1,
             MatchingId: Identifiers.NewMatchingId(), SmdsAddress: run.Config.SmdsAddress)), "ConfirmOrder naming the run's SM-DS");
+        events.OrderNamesSmds = true;
         // Left at the SM-DS if the scenario stops early: the clean-up deletes it.
         smds.Registered.Add(new RegisteredEvent(Identifiers.Eid1, run.Config.SmdpAddress, session.MatchingId!));
     }
