@@ -23,8 +23,8 @@ public class Es11Es12ClientTests
     public async Task AuthenticateClientSendsTheSessionAndReadsTheEventEntries()
     {
         using var t = new WireMockTarget();
-        Answer(t, "/gsma/rsp2/es11/authenticateClient", Ok + """,
-            "transactionId":"0A0B0C","eventEntries":[{"eventId":"EV-1","rspServerAddress":"smdp.example.com"}]}""");
+        Answer(t, "/gsma/rsp2/es11/authenticateClient",
+            Ok + ""","transactionId":"0A0B0C","eventEntries":[{"eventId":"EV-1","rspServerAddress":"smdp.example.com"}]}""");
         var client = new Es11Client(new RspJsonClient(t.Transport));
         var r = await client.AuthenticateClientAsync(new Es11AuthenticateClientRequest([0x0A, 0x0B, 0x0C], [0xBF, 0x38, 0x00]));
 
