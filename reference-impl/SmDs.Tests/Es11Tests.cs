@@ -91,10 +91,10 @@ public sealed class Es11Tests
     public async Task A_wrong_smds_address_is_8_9_1_3_8() =>
         Assert.That((await Es11Lpa.For(_smds).InitiateAsync("other.smds.example.com")).Code, Is.EqualTo("8.9.1 / 3.8"));
 
-    [TestCase("""{"euiccChallenge":"AAECAwQFBgcICQoLDA0ODw==","euiccInfo1":"AQID","smdsAddress":"testsmds.example.com"}""", "1.1 / 2.1")]
-    [TestCase("""{"euiccChallenge":"AAEC","euiccInfo1":"vyAA","smdsAddress":"testsmds.example.com"}""", "1.1 / 2.1")]
+    [TestCase("""{"euiccChallenge":"AAECAwQFBgcICQoLDA0ODw==","euiccInfo1":"AQID","smdsAddress":"testrootsmds.example.com"}""", "1.1 / 2.1")]
+    [TestCase("""{"euiccChallenge":"AAEC","euiccInfo1":"vyAA","smdsAddress":"testrootsmds.example.com"}""", "1.1 / 2.1")]
     [TestCase("""{"euiccChallenge":"AAECAwQFBgcICQoLDA0ODw==","euiccInfo1":"vyAA"}""", "8.9.1 / 2.2")]
-    [TestCase("""{"euiccInfo1":"vyAA","smdsAddress":"testsmds.example.com"}""", "1.1 / 2.2")]
+    [TestCase("""{"euiccInfo1":"vyAA","smdsAddress":"testrootsmds.example.com"}""", "1.1 / 2.2")]
     public async Task Malformed_InitiateAuthentication_gets_a_status_code(string body, string code)
     {
         SmdsAnswer a = await _smds.PostAsync(_dp, SmdsPaths.InitiateAuthentication, body);

@@ -16,8 +16,11 @@ public sealed record SmdsOptions
     /// <summary>TCP port; 0 picks an ephemeral port (reported by <see cref="Hosting.SmdsServer.StartAsync"/>).</summary>
     public int Port { get; init; }
 
+    /// <summary>The default SM-DS address: the Root SM-DS address the reference eUICC is configured with (EuiccOptions.RootSmdsAddress).</summary>
+    public const string DefaultAddress = "testrootsmds.example.com";
+
     /// <summary>The SM-DS address (FQDN) this server answers to: ES11.InitiateAuthentication's smdsAddress (SGP.22 v2.5 §5.8.1).</summary>
-    public string SmdsAddress { get; init; } = TestPkiOptions.TestSmdsHost;
+    public string SmdsAddress { get; init; } = DefaultAddress;
 
     /// <summary>SQLite database file of the Event Records. ":memory:" is refused: events must survive a restart.</summary>
     public string DatabasePath { get; init; } = "smds.db";

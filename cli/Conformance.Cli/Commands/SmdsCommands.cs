@@ -28,7 +28,7 @@ internal static class SmdsCommands
         var pki = new Option<DirectoryInfo?>("--pki") { Description = "PKI directory laid out like SGP.26 (default: the generated test PKI, seed 1); CERT.DSauth / CERT.DS.TLS are issued from the CI key when absent." };
         var db = new Option<string>("--db") { Description = "SQLite database file (Event Records survive restarts).", DefaultValueFactory = _ => "smds.db" };
         var curve = new Option<string?>("--curve") { Description = "SM-DS credentials to load: nist, brp or both (default: the curves the PKI holds a CI for; both for the generated one)." };
-        var address = new Option<string?>("--address") { Description = $"The SM-DS address ES11 answers to (default {TestPkiOptions.TestSmdsHost})." };
+        var address = new Option<string?>("--address") { Description = $"The SM-DS address ES11 answers to (default {SmdsOptions.DefaultAddress}, the reference eUICC's Root SM-DS address)." };
         var defects = new Option<string[]>("--defect")
         {
             Description = $"Switch on a named defect (repeatable), to prove a harness run catches it: {string.Join(", ", Enum.GetNames<SmdsDefect>())}.",
@@ -54,7 +54,7 @@ internal static class SmdsCommands
             : pkiDir is null ? [RspCurve.NistP256, RspCurve.BrainpoolP256r1]
             : Sgp26Loader.CurvesIn(pkiDir.FullName) is { Count: > 0 } held ? held
             : throw new CliError($"{pkiDir.FullName} holds no CI certificate (CertificateIssuer/CERT_CI_ECDSA_NIST or _BRP, .der or .pem).");
-        string smdsAddress = address ?? TestPkiOptions.TestSmdsHost;
+        string smdsAddress = address ?? SmdsOptions.DefaultAddress;
         TestPki pki = LoadPki(pkiDir, curves, output);
         CurvePki tlsPki = pki.Curves.FirstOrDefault(c => c.Curve == RspCurve.NistP256 && c.Items.ContainsKey(PkiItem.DsTls))
             ?? pki.Curves.FirstOrDefault(c => c.Items.ContainsKey(PkiItem.DsTls))
