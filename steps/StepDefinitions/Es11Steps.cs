@@ -1,7 +1,11 @@
 using Conformance.Adapters.Es11;
+using Conformance.Euicc.Card;
 using Conformance.Euicc.Faults;
+using Conformance.Rsp.Crypto;
+using Conformance.Rsp.Pki;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Steps.Drivers;
+using Conformance.Steps.Support;
 
 namespace Conformance.Steps.StepDefinitions;
 
@@ -10,7 +14,7 @@ namespace Conformance.Steps.StepDefinitions;
 /// the eUICC's AuthenticateServer with ctxParams1 for event retrieval, AuthenticateClient.
 /// </summary>
 [Binding]
-public sealed class Es11Steps(SmdsDriver smds, Es9Driver es9)
+public sealed class Es11Steps(SmdsDriver smds, Es9Driver es9, HarnessRun run)
 {
     private static readonly byte[] UnknownCiPkId = Convert.FromHexString("0123456789ABCDEF0123456789ABCDEF01234567");
 
@@ -44,7 +48,17 @@ public sealed class Es11Steps(SmdsDriver smds, Es9Driver es9)
         smds.AuthenticateClientAsync(r => r with { TransactionId = Es9RequestAlterations.OtherTransactionId(r.TransactionId) });
 
     [Given(@"^the eUICC presents certificates under a CI unknown to the SM-DS$")]
-    public void UnknownCi() => es9.AddEuiccFault(EuiccFault.CertificatesUnderUnknownCi);
+    public void UnknownCi()
+    {
+        // A user's SGP.26 set may lack the negative variants and the keys to issue them (as for the SM-DP+ scenarios).
+        CurvePki pki = run.Pki.For(es9.Curve);
+        if (EuiccCredential.ItemsFor(EuiccFault.CertificatesUnderUnknownCi).Where(i => !pki.Items.ContainsKey(i)).Select(i => (PkiItem?)i).FirstOrDefault() is { } lacking)
+        {
+            Assert.Ignore($"Not applicable to this target: the PKI has no {lacking} certificate of {es9.Curve.ShortName()} for the eUICC to present.");
+        }
+
+        es9.AddEuiccFault(EuiccFault.CertificatesUnderUnknownCi);
+    }
 
     [Then(@"^the event entries are exactly the registered event, with its EventID and the SM-DP\+ address$")]
     public void ExactlyTheEvent()
