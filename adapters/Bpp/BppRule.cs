@@ -59,6 +59,12 @@ public enum BppRule
 
     /// <summary>The decrypted profile package is byte for byte the ordered one (when the harness knows it).</summary>
     ProfileContent,
+
+    /// <summary>A TLV of the package is wrapped once: no BF36, sequence or segment inside another of its own tag (§2.5.4).</summary>
+    WrappedTwice,
+
+    /// <summary>The segments of a sequence are sent in the order the SM-DP+ protected them, the MAC chain's (§2.5.5, §2.6.4).</summary>
+    SegmentOrder,
 }
 
 /// <summary>The SGP.22 section of each <see cref="BppRule"/>.</summary>
@@ -74,6 +80,8 @@ public static class BppRules
         BppRule.ReplaceSessionKeys => "§5.5.4",
         BppRule.SegmentLength or BppRule.SegmentFormat or BppRule.MacChain or BppRule.BlockCounter => "§2.6.4",
         BppRule.ProfilePackage or BppRule.ProfileIccid or BppRule.ProfileContent => "§5.5.5",
+        BppRule.WrappedTwice => "§2.5.4",
+        BppRule.SegmentOrder => "§2.5.5",
         _ => "§2.5.4",
     };
 }

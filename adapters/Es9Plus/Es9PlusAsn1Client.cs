@@ -16,6 +16,9 @@ public sealed class Es9PlusAsn1Client(RspHttpTransport transport, RspJsonClientO
 {
     public const string Path = "gsma/rsp2/asn1";
 
+    /// <summary>The label of a HandleNotification exchange over this binding (all functions share one URL).</summary>
+    public const string HandleNotificationLabel = "ES9+ HandleNotification (ASN.1 binding)";
+
     private readonly RspJsonClientOptions _options = options ?? new RspJsonClientOptions();
 
     // ---- request bodies: RemoteProfileProvisioningRequest ::= [2] CHOICE (explicit 'A2') ----
@@ -79,7 +82,7 @@ public sealed class Es9PlusAsn1Client(RspHttpTransport transport, RspJsonClientO
     public async Task<Es9Result<Es9NoContent>> HandleNotificationAsync(Es9HandleNotificationRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        const string label = "ES9+ HandleNotification (ASN.1 binding)";
+        const string label = HandleNotificationLabel;
         RspHttpResponse http = await PostAsync(HandleNotificationDer(request), label, ct).ConfigureAwait(false);
         if (http.StatusCode != HttpStatusCode.NoContent)
         {

@@ -77,6 +77,8 @@ public sealed class EveryCommandErrorTests
         yield return Case("bpp decrypt: unknown option", "unknown option '--bogus'", "bpp", "decrypt", "--s-enc", Key, "--s-mac", Key, "--mcv", Key, "--bogus");
         yield return Case("bpp decrypt: bad key", "--s-enc must be 16 bytes", "bpp", "decrypt", "--s-enc", "12", "--s-mac", Key, "--mcv", Key, NotADirectory);
         yield return Case("bpp decrypt: missing file", "no such file", "bpp", "decrypt", "--s-enc", Key, "--s-mac", Key, "--mcv", Key, Path.Combine(Missing, "bpp.der"));
+        yield return Case("bpp build: unknown fault", "unknown fault 'Bogus'", "bpp", "build", "--out", Path.Combine(Path.GetTempPath(), "bpp-build-never.der"), "--fault", "Bogus");
+        yield return Case("bpp build: missing profile", "no such file", "bpp", "build", "--out", Path.Combine(Path.GetTempPath(), "bpp-build-never.der"), "--profile", Path.Combine(Missing, "upp.der"));
         // euicc (its unreachable vpcd is retried until Ctrl+C, as a server waits for its peer: not an error)
         yield return Case("euicc: no sub-command", "needs a command", "euicc");
         yield return Case("euicc serve: unknown option", "unknown option '--bogus'", "euicc", "serve", "--bogus");

@@ -162,7 +162,8 @@ public class Es2PlusTests
         string iccid = await NewProfileAsync();
         AssertSuccess(await Call("downloadOrder", new { iccid, eid = Eid1 }));
         AssertSuccess(await Call("confirmOrder", new { iccid, matchingId = "CANCEL-ME", releaseFlag = true }));
-        AssertFailed(await Call("cancelOrder", new { iccid, matchingId = "OTHER-ID", finalProfileStatusIndicator = "Available" }), "8.2.6 / 3.10");
+        AssertFailed(await Call("cancelOrder", new { iccid, matchingId = "OTHER-ID", eid = Eid1, finalProfileStatusIndicator = "Available" }), "8.2.6 / 3.10");
+        AssertFailed(await Call("cancelOrder", new { iccid, matchingId = "CANCEL-ME", finalProfileStatusIndicator = "Available" }), "8.1.1 / 2.2");
         AssertFailed(await Call("cancelOrder", new { iccid, eid = Eid2, finalProfileStatusIndicator = "Available" }), "8.1.1 / 3.10");
         AssertFailed(await Call("cancelOrder", new { iccid, finalProfileStatusIndicator = "Gone" }), "1.1 / 2.1");
         AssertSuccess(await Call("cancelOrder", new { iccid, matchingId = "CANCEL-ME", eid = Eid1, finalProfileStatusIndicator = "Unavailable" }));

@@ -44,7 +44,7 @@ public enum SmdpDefect
     /// <summary>StoreMetadata in the BPP differs from profileMetadata sent in AuthenticateClient (other profileName).</summary>
     MetadataInBppDiffersFromProfileMetadata,
 
-    /// <summary>HandleNotification answers HTTP 200 with a JSON body instead of 204 with none.</summary>
+    /// <summary>HandleNotification answers HTTP 200 with a body instead of 204 with none (JSON binding: a header; ASN.1 binding: an empty SEQUENCE).</summary>
     HandleNotificationAnswers200WithBody,
 
     /// <summary>Responses carry no X-Admin-Protocol header.</summary>
@@ -64,6 +64,35 @@ public enum SmdpDefect
     /// eUICC's CancelSession that ends it is answered 8.1 / 6.1 (what lpac met: it cancels with endUserRejection).
     /// </summary>
     ForgetEuiccAfterRefusedAuthenticateClient,
+
+    /// <summary>
+    /// GetBoundProfilePackage binds with the otSK.DP.ECKA of an earlier binding of the order (or of the session) even
+    /// when the eUICC offers another otPK.EUICC.ECKA: one-time keys used for two bindings.
+    /// </summary>
+    ReuseOtSkDpAcrossOtpk,
+
+    /// <summary>A PrepareDownloadResponse carrying a downloadErrorCode is answered Failed, but the RSP session is kept.</summary>
+    KeepSessionAfterDownloadError,
+
+    /// <summary>
+    /// ES2+ ConfirmOrder and CancelOrder skip their order checks: a profile never ordered is confirmed or cancelled, and
+    /// CancelOrder without the EID the order is bound to is executed.
+    /// </summary>
+    SkipEs2PlusOrderChecks,
+    /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers its DER with Content-Type application/octet-stream, not application/x-gsma-rsp-asn1.</summary>
+    Asn1BindingWrongContentType,
+
+    /// <summary>The ES9+ ASN.1 binding (SGP.22 §6.6) answers every failure with undefinedError(127), dropping the error INTEGER of the failure.</summary>
+    Asn1BindingDropsErrorCode,
+
+    /// <summary>AuthenticateClient does not check that the transactionId inside euiccSigned1 is the session's (8.10.1 / 3.9 never answered for it).</summary>
+    IgnoreTransactionIdInEuiccSigned1,
+
+    /// <summary>CancelSession does not check that the transactionId inside euiccCancelSessionSigned is the session's.</summary>
+    IgnoreTransactionIdInCancelSessionSigned,
+
+    /// <summary>AuthenticateClient does not check that the EID matches the EID of an SM-DS event's order (an activation code's still is).</summary>
+    NoEidCheckForSmdsEvent,
 
     /// <summary>ConfirmOrder with an smdsAddress confirms the order without calling ES12.RegisterEvent on the SM-DS (SGP.22 v2.5 §5.3.2, §3.6.1).</summary>
     NoRegisterEvent,

@@ -66,4 +66,13 @@ public enum SmdpFault
 
     /// <summary>The BPP has no ConfigureISDP: firstSequenceOf87 is empty.</summary>
     MissingConfigureIsdp,
+
+    /// <summary>The MAC of the ConfigureISDP '87' segment (firstSequenceOf87) is corrupted.</summary>
+    CorruptedConfigureIsdpMac,
+
+    /// <summary>The MAC of the first StoreMetadata '88' segment (sequenceOf88) is corrupted.</summary>
+    CorruptedStoreMetadataMac,
+
+    /// <summary>The MAC of the ReplaceSessionKeys '87' segment (secondSequenceOf87) is corrupted; needs profile protection keys.</summary>
+    CorruptedReplaceSessionKeysMac,
 }

@@ -50,6 +50,44 @@ public class CatalogTests
     }
 
     [Test]
+    public void AuthenticateClient_lists_the_numbers_of_4_3_14_2_1_without_the_void_ones()
+    {
+        var ac = Load().TestCases.Single(t => t.Id == "TC_SM-DP+_ES9+.AuthenticateClientNIST");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ac.Sequences.Select(s => s.Sequence), Is.EqualTo(new[] { 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21 }.Select(i => $"#{i:00}")));
+            Assert.That(ac.Sequences.All(s => s.Section == "4.3.14.2.1" && s.Confirmed == true), Is.True);
+            Assert.That(ac.OtherSequences.Where(s => s.Section == "4.3.14.2.2").Select(s => s.Sequence).ToList(), Has.Count.EqualTo(20).And.No.Contains("#18"));
+            Assert.That(ac.OtherSequences.Single(s => s.Section == "4.3.14.2.2" && s.Sequence == "#15").Description, Does.Contain("8.2.5/4.3"));
+            Assert.That(ac.SequenceSource, Does.Contain("osmo-ttcn3-hacks"));
+        });
+    }
+
+    [Test]
+    public void Every_listed_sequence_says_its_section_and_whether_it_is_confirmed_and_numbers_are_unique()
+    {
+        foreach (var t in Load().TestCases.Where(t => t.Sequences.Count > 0))
+        {
+            Assert.That(t.Sequences.All(s => s.Section is not null && s.Confirmed is not null), Is.True, t.Id);
+            Assert.That(t.Sequences.Select(s => s.Sequence), Is.Unique, t.Id);
+            Assert.That(t.Sequences.Select(s => s.Sequence), Has.All.Match(@"^#\d{2}$"), t.Id);
+            Assert.That(t.SequenceSource, Is.Not.Null, t.Id);
+        }
+    }
+
+    [Test]
+    public void CancelSession_keeps_its_two_numberings_apart_from_the_matched_sequences()
+    {
+        var cs = Load().TestCases.Single(t => t.Id == "TC_SM-DP+_ES9+.CancelSessionNIST");
+        Assert.Multiple(() =>
+        {
+            Assert.That(cs.Sequences, Is.Empty, "4.3.16.2.1 and 4.3.16.2.2 both number from #01");
+            Assert.That(cs.OtherSequences.GroupBy(s => s.Section).ToDictionary(g => g.Key!, g => g.Count()),
+                Is.EqualTo(new Dictionary<string, int> { ["4.3.16.2.1"] = 9, ["4.3.16.2.2"] = 11 }));
+        });
+    }
+
+    [Test]
     public void Es2plus_and_euicc_cases_are_present_with_their_sides()
     {
         var all = Load().TestCases;
@@ -80,7 +118,7 @@ public class CatalogTests
             Assert.That(m.TestCases, Is.EqualTo(catalog.TestCases.Count));
             Assert.That(m.CoveredTestCases, Is.Zero);
             Assert.That(m.MissingSequences, Is.EqualTo(m.CatalogSequences));
-            Assert.That(m.CatalogSequences, Is.EqualTo(18), "#01-#09 for InitiateAuthentication NIST and BRP");
+            Assert.That(m.CatalogSequences, Is.EqualTo(100), "InitiateAuthentication 9, GetBoundProfilePackage 6, AuthenticateClient 17, HandleNotification 18, each on NIST and BRP");
             Assert.That(catalog.TestCases.Where(t => t.Sequences.Count == 0).All(t => t.Sequences is not null), Is.True);
         });
     }

@@ -90,12 +90,36 @@ public class CoverageMatrixTests
         var md = CoverageMarkdown.Render(Build());
         Assert.Multiple(() =>
         {
-            Assert.That(md, Does.Contain($"| `{Ia}` | 4.3.12 | smdp | 4 | 1 | 1 | 0 | 0 | 2 | #04 |"));
-            Assert.That(md, Does.Contain($"| `{Hn}` | 4.3.15 | smdp | 3 | 1 | 0 | 1 | 1 | 0 | (not numbered) |"));
-            Assert.That(md, Does.Contain("| `TC_eUICC_ES10c.GetEID` | ? | euicc | 0 | 0 | 0 | 0 | 0 | 0 | (not numbered) |"));
+            Assert.That(md, Does.Contain($"| `{Ia}` | 4.3.12 | smdp | 4 | 1 | 1 | 0 | 0 | 2 | #01 #02 #03 | #04 |"));
+            Assert.That(md, Does.Contain($"| `{Hn}` | 4.3.15 | smdp | 3 | 1 | 0 | 1 | 1 | 0 | (not numbered) | (not numbered) |"));
+            Assert.That(md, Does.Contain("| `TC_eUICC_ES10c.GetEID` | ? | euicc | 0 | 0 | 0 | 0 | 0 | 0 | (not numbered) | (not numbered) |"));
             Assert.That(md, Does.Contain("2 of 3 test cases have scenarios; 1 cover every listed sequence; 3 of 4 listed sequences have a scenario."));
             Assert.That(md, Does.Contain("- `TC_SM-DP+_ES9+.InitiateAuthenticationNITS` #01 typo"));
             Assert.That(md, Does.Contain($"- `{Ia}`: #07"));
+        });
+    }
+
+    [Test]
+    public void Each_row_shows_which_sequences_have_a_scenario_and_marks_unconfirmed_numbers()
+    {
+        var catalog = new Sgp23Catalog
+        {
+            TestCases =
+            [
+                new CatalogTestCase
+                {
+                    Id = Ia, Section = "4.3.12", Interface = "ES9+", Function = "InitiateAuthentication", Side = "smdp",
+                    Sequences = [new("#01", "nominal") { Confirmed = true }, new("#02", "x") { Confirmed = false }, new("#03", "y") { Confirmed = false }],
+                },
+            ],
+        };
+        var m = CoverageMatrix.Build(catalog, [new(Ia, "#1", "nominal"), new(Ia, "#03", "y"), new(Ia, null, "unnumbered")], []);
+        var ia = m.Rows[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(ia.CoveredSequences, Is.EqualTo(new[] { "#01", "#03" }));
+            Assert.That(ia.SequenceCells(), Is.EqualTo(("#01 #03?", "#02?")));
+            Assert.That(CoverageHtml.Render(m), Does.Contain("<td>#01 #03?</td><td>#02?</td>"));
         });
     }
 

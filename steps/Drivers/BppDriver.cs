@@ -29,10 +29,14 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
     /// <summary>The report of the last verification.</summary>
     public BppVerificationReport? Report { get; private set; }
 
+    /// <summary>A one-time key the harness made for a euiccSigned2 it signs as the eUICC: the package is checked with it.</summary>
+    public OneTimeKeyPair? ForgedOneTimeKey { get; set; }
+
     /// <summary>ES9+.GetBoundProfilePackage with the request the LPA would send, changed by <paramref name="alter"/>.</summary>
     public async Task<FunctionOutcome> GetBoundProfilePackageAsync(Func<Es9GetBoundProfilePackageRequest, Es9GetBoundProfilePackageRequest>? alter = null)
     {
         await KeepOneTimeKeyAsync().ConfigureAwait(false);
+        Report = null;
         return await es9.CallAsync("GetBoundProfilePackage", l =>
             l.GetBoundProfilePackageAsync(alter?.Invoke(l.BuildGetBoundProfilePackageRequest()))).ConfigureAwait(false);
     }
@@ -102,6 +106,6 @@ public sealed class BppDriver(Es9Driver es9, DownloadOrderDriver orders, Harness
     private async Task KeepOneTimeKeyAsync()
     {
         DownloadEuicc euicc = await es9.EuiccAsync().ConfigureAwait(false);
-        _otk = euicc.OneTimeKey;
+        _otk = ForgedOneTimeKey ?? euicc.OneTimeKey;
     }
 }

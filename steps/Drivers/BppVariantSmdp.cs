@@ -17,6 +17,9 @@ public enum BppVariant
 
     /// <summary>StoreMetadata split over several '88' segments (§2.5.4).</summary>
     SplitMetadata,
+
+    /// <summary>Both: StoreMetadata over several '88' segments and the profile under PPK-ENC / PPK-MAC.</summary>
+    ProfileProtectionKeysSplitMetadata,
 }
 
 /// <summary>
@@ -71,8 +74,8 @@ public sealed class BppVariantSmdp : IAsyncDisposable
         ReferenceSmdp reference = run.Reference ?? throw new InvalidOperationException("variants exist only for the bundled reference SM-DP+");
         SmdpOptions options = reference.Server.Services.GetRequiredService<SmdpOptions>() with
         {
-            UseProfileProtectionKeys = variant == BppVariant.ProfileProtectionKeys,
-            MetadataSegmentSize = variant == BppVariant.SplitMetadata ? MetadataPiece : 1008,
+            UseProfileProtectionKeys = variant is BppVariant.ProfileProtectionKeys or BppVariant.ProfileProtectionKeysSplitMetadata,
+            MetadataSegmentSize = variant is BppVariant.SplitMetadata or BppVariant.ProfileProtectionKeysSplitMetadata ? MetadataPiece : 1008,
         };
         IEnumerable<ProfileRecord> inventory = Enumerable.Range(1, PoolSize)
             .Select(i => Identifiers.InventoryIccid(3 + (int)variant, i))

@@ -28,6 +28,24 @@ public enum DownloadOrderStyle
 
     /// <summary>Ordered for another eUICC (another EID), confirmed with a MatchingID and released.</summary>
     ForAnotherEid,
+
+    /// <summary>As <see cref="DefaultSmdp"/>, with a confirmation code.</summary>
+    DefaultSmdpWithConfirmationCode,
+
+    /// <summary>As <see cref="SmdsEventWithMatchingId"/> (the MatchingID is the EventID), with a confirmation code.</summary>
+    SmdsEventWithConfirmationCode,
+
+    /// <summary>Ordered without an EID, confirmed with a new MatchingID and released: an activation code not associated to an EID.</summary>
+    ActivationCodeWithoutEid,
+
+    /// <summary>As <see cref="ActivationCodeWithoutEid"/>, with a confirmation code.</summary>
+    ActivationCodeWithoutEidWithConfirmationCode,
+
+    /// <summary>Ordered for another eUICC, confirmed with an empty MatchingID and released: another eUICC's default SM-DP+ order.</summary>
+    DefaultSmdpForAnotherEid,
+
+    /// <summary>Ordered for another eUICC, confirmed with a MatchingID (the EventID) and an SM-DS address and released.</summary>
+    SmdsEventForAnotherEid,
 }
 
 /// <summary>
@@ -67,14 +85,14 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
             return;
         }
 
-        string eid = style == DownloadOrderStyle.ForAnotherEid ? Identifiers.Eid2 : Identifiers.Eid1;
+        OrderNeeds needs = NeedsOf(style);
+        string? eid = needs.Eid;
+        OrderEid = eid;
         await orders.OrderProfileAsync(eid).ConfigureAwait(false);
-        bool byEid = style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId;
-        MatchingId = byEid ? null : Identifiers.NewMatchingId();
-        ConfirmationCode = style == DownloadOrderStyle.ActivationCodeWithConfirmationCode ? HarnessConfirmationCode : null;
-        var request = new ConfirmOrderRequest(session.RequireIccid(), ReleaseFlag: style != DownloadOrderStyle.NotReleased, eid,
-            MatchingId: MatchingId ?? "", ConfirmationCode: ConfirmationCode,
-            SmdsAddress: style is DownloadOrderStyle.SmdsEventWithMatchingId or DownloadOrderStyle.SmdsEventWithoutMatchingId ? SmdsAddress : null);
+        MatchingId = needs.MatchingId ? Identifiers.NewMatchingId() : null;
+        ConfirmationCode = needs.ConfirmationCode ? HarnessConfirmationCode : null;
+        var request = new ConfirmOrderRequest(session.RequireIccid(), ReleaseFlag: needs.Released, eid,
+            MatchingId: MatchingId ?? "", ConfirmationCode: ConfirmationCode, SmdsAddress: needs.SmdsEvent ? SmdsAddress : null);
         await orders.RequireSuccessAsync(orders.ConfirmOrderAsync(request), $"ConfirmOrder of the order ({style})").ConfigureAwait(false);
     }
 
@@ -91,20 +109,47 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
         "a profile released for the eUICC through an SM-DS event without a MatchingID" => DownloadOrderStyle.SmdsEventWithoutMatchingId,
         "a profile confirmed for the eUICC without being released" => DownloadOrderStyle.NotReleased,
         "a profile released for another eUICC with a MatchingID" => DownloadOrderStyle.ForAnotherEid,
+        "a profile released for the eUICC for its default SM-DP+ with a confirmation code" => DownloadOrderStyle.DefaultSmdpWithConfirmationCode,
+        "a profile released for the eUICC through an SM-DS event with a MatchingID and a confirmation code" => DownloadOrderStyle.SmdsEventWithConfirmationCode,
+        "a profile released with a MatchingID and no EID" => DownloadOrderStyle.ActivationCodeWithoutEid,
+        "a profile released with a MatchingID, a confirmation code and no EID" => DownloadOrderStyle.ActivationCodeWithoutEidWithConfirmationCode,
+        "a profile released for another eUICC for its default SM-DP+" => DownloadOrderStyle.DefaultSmdpForAnotherEid,
+        "a profile released for another eUICC through an SM-DS event with a MatchingID" => DownloadOrderStyle.SmdsEventForAnotherEid,
         _ when stepText.StartsWith("a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+", StringComparison.Ordinal)
             => DownloadOrderStyle.ActivationCodeWithConfirmationCode,
         _ when stepText.StartsWith("a profile released for the eUICC with a MatchingID by an SM-DP+", StringComparison.Ordinal) => DownloadOrderStyle.ActivationCode,
         _ => null,
     };
 
-    /// <summary>What an order of <paramref name="style"/> must be, for the eUICC of the run (SGP.22 v2.5 §3.1.1, §3.1.3).</summary>
+    /// <summary>
+    /// What an order of <paramref name="style"/> must be, for the eUICC of the run (SGP.22 v2.5 §3.1.1, §3.1.3). An order not
+    /// associated to an EID has <see cref="OrderNeeds.Eid"/> null (and <see cref="OrderNeeds.EidRequired"/> false).
+    /// </summary>
     public static OrderNeeds NeedsOf(DownloadOrderStyle style) => new(
-        Eid: style == DownloadOrderStyle.ForAnotherEid ? Identifiers.Eid2 : Identifiers.Eid1,
-        EidRequired: style is DownloadOrderStyle.ForAnotherEid or DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId,
-        MatchingId: style is not (DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId),
-        ConfirmationCode: style == DownloadOrderStyle.ActivationCodeWithConfirmationCode,
+        Eid: style switch
+        {
+            DownloadOrderStyle.ForAnotherEid or DownloadOrderStyle.DefaultSmdpForAnotherEid or DownloadOrderStyle.SmdsEventForAnotherEid => Identifiers.Eid2,
+            DownloadOrderStyle.ActivationCodeWithoutEid or DownloadOrderStyle.ActivationCodeWithoutEidWithConfirmationCode => null,
+            _ => Identifiers.Eid1,
+        },
+        EidRequired: style is DownloadOrderStyle.ForAnotherEid or DownloadOrderStyle.DefaultSmdpForAnotherEid or DownloadOrderStyle.SmdsEventForAnotherEid
+            || StartsFromDefaultSmdpAddress(style) || style == DownloadOrderStyle.SmdsEventWithoutMatchingId,
+        MatchingId: !StartsFromDefaultSmdpAddress(style) && style != DownloadOrderStyle.SmdsEventWithoutMatchingId,
+        ConfirmationCode: style is DownloadOrderStyle.ActivationCodeWithConfirmationCode or DownloadOrderStyle.DefaultSmdpWithConfirmationCode
+            or DownloadOrderStyle.SmdsEventWithConfirmationCode or DownloadOrderStyle.ActivationCodeWithoutEidWithConfirmationCode,
         Released: style != DownloadOrderStyle.NotReleased,
-        SmdsEvent: style is DownloadOrderStyle.SmdsEventWithMatchingId or DownloadOrderStyle.SmdsEventWithoutMatchingId);
+        SmdsEvent: style is DownloadOrderStyle.SmdsEventWithMatchingId or DownloadOrderStyle.SmdsEventWithoutMatchingId
+            or DownloadOrderStyle.SmdsEventWithConfirmationCode or DownloadOrderStyle.SmdsEventForAnotherEid);
+
+    /// <summary>True when the download of such an order starts from the eUICC's default SM-DP+ address, without MatchingID.</summary>
+    public static bool StartsFromDefaultSmdpAddress(DownloadOrderStyle style) =>
+        style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.DefaultSmdpWithConfirmationCode or DownloadOrderStyle.DefaultSmdpForAnotherEid;
+
+    /// <summary>True when the SM-DP+ may find such an order by EID (no MatchingID, or an SM-DS event; SGP.22 §3.1.3.1).</summary>
+    public static bool FoundByEid(DownloadOrderStyle style) => StartsFromDefaultSmdpAddress(style) || NeedsOf(style).SmdsEvent;
+
+    /// <summary>The EID the order was made for on ES2+ (null: none).</summary>
+    public string? OrderEid { get; private set; }
 
     private async Task TakeAsync(IOrderSource source, DownloadOrderStyle style)
     {
@@ -156,10 +201,9 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
     public async Task CleanUpAsync()
     {
         // The SM-DP+ finds an order by EID when it has no MatchingID or an SM-DS address (SGP.22 §3.1.3.1).
-        if (run.OrderSource is null && Style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.SmdsEventWithoutMatchingId or DownloadOrderStyle.SmdsEventWithMatchingId
-            && session.Iccid is { } iccid)
+        if (run.OrderSource is null && Style is { } style && FoundByEid(style) && session.Iccid is { } iccid)
         {
-            await orders.CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Unavailable, Identifiers.Eid1, session.MatchingId)).ConfigureAwait(false);
+            await orders.CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Unavailable, OrderEid ?? Identifiers.Eid1, session.MatchingId)).ConfigureAwait(false);
         }
     }
 }

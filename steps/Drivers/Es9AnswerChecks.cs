@@ -71,9 +71,10 @@ public static class Es9AnswerChecks
 
     /// <summary>
     /// AuthenticateClient's answer (SGP.22 v2.5 §5.6.3): the session's transactionId outside and in smdpSigned2,
-    /// CERT.DPpb.ECDSA under a CI the eUICC trusts, smdpSignature2 over smdpSigned2 | euiccSignature1 (with its tag).
+    /// CERT.DPpb.ECDSA under a CI the eUICC trusts, smdpSignature2 over smdpSigned2 | euiccSignature1 (with its tag), the
+    /// euiccSignature1 sent (<paramref name="sentEuiccSignature1"/> when the LPA sent another than the eUICC's, re-signed).
     /// </summary>
-    public static void SmdpSigned2Verifies(AuthenticateClientOk ok, LpaSession session, IEnumerable<RspCertificate> cis)
+    public static void SmdpSigned2Verifies(AuthenticateClientOk ok, LpaSession session, IEnumerable<RspCertificate> cis, byte[]? sentEuiccSignature1 = null)
     {
         ArgumentNullException.ThrowIfNull(ok);
         ArgumentNullException.ThrowIfNull(session);
@@ -83,7 +84,7 @@ public static class Es9AnswerChecks
         Check(ok.SmdpSigned2.TransactionId.AsSpan().SequenceEqual(tid),
             $"SGP.22 §5.6.3: smdpSigned2.transactionId must be the session's 0x{Hex(tid)}, got 0x{Hex(ok.SmdpSigned2.TransactionId)}");
         RspCertificate cert = ChainsToCi(CertificateRole.DpPb, "CERT.DPpb.ECDSA (smdpCertificate)", "§5.6.3", ok.SmdpCertificate, cis);
-        byte[] euiccSignature1 = session.AuthenticateServerResult?.Value.AuthenticateResponseOk?.EuiccSignature1
+        byte[] euiccSignature1 = sentEuiccSignature1 ?? session.AuthenticateServerResult?.Value.AuthenticateResponseOk?.EuiccSignature1
             ?? throw new InvalidOperationException("no euiccSignature1 was sent in this session");
         byte[] data = [.. ok.SmdpSigned2.SignedData.Span, .. Der.Encode(w => w.WriteOctetString(euiccSignature1, Tags.App(55)))];
         Check(BouncyCastleEcdsa.Instance.Verify(cert.PublicKey!, data, ok.SmdpSignature2),

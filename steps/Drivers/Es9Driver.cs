@@ -17,7 +17,7 @@ namespace Conformance.Steps.Drivers;
 /// <summary>
 /// The harness as LPA and eUICC against the SM-DP+ under test over ES9+ (SGP.22 v2.5 §5.6, §3.1.3),
 /// scenario-scoped. The eUICC is the emulated reference card (<see cref="DownloadEuicc"/>) with the run's
-/// PKI for the scenario's curve (@nist / @brp); the LPA is <see cref="LpaDownload"/> over the JSON binding
+/// PKI for the scenario's curve (@nist / @brp); the LPA is <see cref="LpaDownload"/> over the JSON binding (the ASN.1 one for @asn1 scenarios)
 /// to the run's SM-DP+ (bundled reference or remote URL), every HTTP exchange in <see cref="ExchangeLog"/>,
 /// every ES10 exchange attached to its step. Each ES9+ call is reported to <see cref="ActionAttempt"/>, so
 /// the generic outcome steps judge ES2+ and ES9+ alike; the last result of each function is kept for the
@@ -74,8 +74,11 @@ public sealed class Es9Driver(HarnessRun run, ScenarioContext scenario, FeatureC
         return _euicc ??= await DownloadEuicc.StartAsync(run.Pki, Curve, _euiccOptions).ConfigureAwait(false);
     }
 
-    /// <summary>The ES9+ client (JSON binding) to the SM-DP+ under test.</summary>
-    public IEs9PlusClient Smdp => _smdp ??= Es9PlusClient.Create(Transport, Es9Binding.Json,
+    /// <summary>The ES9+ binding of the scenario: ASN.1 (SGP.22 §6.6) when tagged @asn1, else JSON (§6.5).</summary>
+    public Es9Binding Binding => ScenarioBinding.Of(feature, scenario);
+
+    /// <summary>The ES9+ client (the scenario's <see cref="Binding"/>) to the SM-DP+ under test.</summary>
+    public IEs9PlusClient Smdp => _smdp ??= Es9PlusClient.Create(Transport, Binding,
         new RspJsonClientOptions { AdminProtocol = run.Config.AdminProtocol });
 
     /// <summary>The HTTPS transport to the SM-DP+ under test (recorded in the scenario's <see cref="ExchangeLog"/>).</summary>

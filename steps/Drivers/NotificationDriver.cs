@@ -15,9 +15,10 @@ namespace Conformance.Steps.Drivers;
 public sealed class NotificationDriver(Es9Driver es9, ExchangeLog log)
 {
     /// <summary>The HandleNotification exchanges of the scenario, in order (from the scenario's exchange log, so that
-    /// an answer the client refused, such as 200 with a body, is there too).</summary>
+    /// an answer the client refused, such as 200 with a body, is there too); over the ASN.1 binding, by their label.</summary>
     public IReadOnlyList<RecordedExchange> Answers =>
-        log.All.Where(x => x.Url?.AbsolutePath.EndsWith("/handleNotification", StringComparison.Ordinal) == true).ToList();
+        log.All.Where(x => x.Url?.AbsolutePath.EndsWith("/handleNotification", StringComparison.Ordinal) == true
+            || x.Label == Es9PlusAsn1Client.HandleNotificationLabel).ToList();
 
     /// <summary>The pending notifications the LPA delivered in its last round.</summary>
     public IReadOnlyList<NotificationDelivery> LastDeliveries { get; private set; } = [];

@@ -133,7 +133,7 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
         {
             "DownloadOrder" => DownloadOrderAsync(new DownloadOrderRequest(Identifiers.Eid1, iccid), who),
             "ConfirmOrder" => ConfirmOrderAsync(new ConfirmOrderRequest(iccid, true, MatchingId: Identifiers.NewMatchingId()), who),
-            "CancelOrder" => CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Available), who),
+            "CancelOrder" => CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Available, session.Eid), who),
             "ReleaseProfile" => ReleaseProfileAsync(new ReleaseProfileRequest(iccid), who),
             _ => throw new ArgumentException($"{function} is not an ES2+ function the operator calls", nameof(function)),
         };

@@ -27,7 +27,7 @@ public sealed class BppSetupSteps(Es9Driver es9, BppDriver bpp, DownloadOrderDri
     public Task DeliveredNotInstalled() => bpp.BindWithoutInstallingAsync();
 
     [Given(@"^the LPA starts the download again with the same activation code$")]
-    public Task StartAgain() => es9.StartDownloadAsync(orders.MatchingId, orders.ConfirmationCode);
+    public Task StartAgain() => es9.StartDownloadAsync(orders.MatchingId ?? es9.Session.MatchingId, orders.ConfirmationCode ?? es9.Session.ConfirmationCode);
 
     [Given(@"^the eUICC generates a new one-time key for every PrepareDownload$")]
     public void NewOneTimeKey() => es9.AddEuiccFault(EuiccFault.ChangeOtpk);

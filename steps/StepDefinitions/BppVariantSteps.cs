@@ -12,7 +12,7 @@ namespace Conformance.Steps.StepDefinitions;
 [Binding]
 public sealed class BppVariantSteps(HarnessRun run, Es9Driver es9, BppDriver bpp, DownloadOrderDriver orders, OrderSession order, ExchangeLog log)
 {
-    [Given(@"^a profile released for the eUICC with a MatchingID( and a confirmation code|) by an SM-DP\+ that (binds with PPK-ENC and PPK-MAC|splits the metadata over '88' segments)$")]
+    [Given(@"^a profile released for the eUICC with a MatchingID( and a confirmation code|) by an SM-DP\+ that (binds with PPK-ENC and PPK-MAC|splits the metadata over '88' segments|binds with PPK-ENC and PPK-MAC and splits the metadata over '88' segments)$")]
     public async Task Released(string confirmationCode, string how)
     {
         bool withCode = confirmationCode.Length > 0;
@@ -22,7 +22,9 @@ public sealed class BppVariantSteps(HarnessRun run, Es9Driver es9, BppDriver bpp
             await es9.StartDownloadAsync(orders.MatchingId, orders.ConfirmationCode);
             return;
         }
-        BppVariant variant = how.StartsWith("binds", StringComparison.Ordinal) ? BppVariant.ProfileProtectionKeys : BppVariant.SplitMetadata;
+        BppVariant variant = how.StartsWith("binds", StringComparison.Ordinal)
+            ? how.EndsWith("segments", StringComparison.Ordinal) ? BppVariant.ProfileProtectionKeysSplitMetadata : BppVariant.ProfileProtectionKeys
+            : BppVariant.SplitMetadata;
         BppVariantSmdp smdp = await BppVariantSmdp.GetAsync(run, variant);
         string iccid = smdp.TakeIccid();
         string matchingId = Identifiers.NewMatchingId();

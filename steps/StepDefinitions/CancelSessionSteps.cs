@@ -46,6 +46,17 @@ public sealed class CancelSessionSteps(Es9Driver es9)
         await SendAsync(new BppEuiccSigner(euicc.Pki.Euicc.RequirePrivateKey()).CancelSessionResponse(signed));
     }
 
+    /// <summary>The request's transactionId is the session's; the one the eUICC signs is another (SGP.22 v2.5 §5.6.5).</summary>
+    [When(@"^the LPA cancels the session with euiccCancelSessionSigned signed by the eUICC for an unknown transactionId$")]
+    public async Task UnknownSignedTransactionId()
+    {
+        EuiccCancelSessionSigned genuine = (CancelSessionResponse.Decode(await CancelOnEuiccAsync(CancelSessionReason.endUserRejection)).CancelSessionResponseOk
+            ?? throw new AssertionException("precondition 'ES10b CancelSession' not met: the eUICC answered an error")).EuiccCancelSessionSigned;
+        DownloadEuicc euicc = await es9.EuiccAsync();
+        var signed = new EuiccCancelSessionSigned(Es9RequestAlterations.OtherTransactionId(genuine.TransactionId), genuine.SmdpOid, genuine.Reason);
+        await SendAsync(new BppEuiccSigner(euicc.Pki.Euicc.RequirePrivateKey()).CancelSessionResponse(signed));
+    }
+
     [Then(@"^a new GetBoundProfilePackage for the cancelled session is refused with (\d+(?:\.\d+)* / \d+(?:\.\d+)*)$")]
     public async Task SessionGone(StatusCode code)
     {

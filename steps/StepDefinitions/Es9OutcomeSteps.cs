@@ -22,7 +22,8 @@ public sealed class Es9OutcomeSteps(Es9Driver es9, DownloadOrderDriver orders, A
 
     [Then(@"^smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT\.DPpb\.ECDSA of a CI the eUICC trusts$")]
     public async Task SmdpSigned2() =>
-        Es9AnswerChecks.SmdpSigned2Verifies(AuthenticateClient(), es9.Session, [(await es9.EuiccAsync()).Pki.Ci.Certificate]);
+        Es9AnswerChecks.SmdpSigned2Verifies(AuthenticateClient(), es9.Session, [(await es9.EuiccAsync()).Pki.Ci.Certificate],
+            es9.LastAuthenticateClientRequest is { } sent ? AuthenticateServerResponse.Decode(sent.AuthenticateServerResponse).AuthenticateResponseOk?.EuiccSignature1 : null);
 
     [Then(@"^smdpSigned2 says a confirmation code is (required|not required)$")]
     public void ConfirmationCode(string required) => Es9AnswerChecks.ConfirmationCodeRequired(AuthenticateClient(), required == "required");

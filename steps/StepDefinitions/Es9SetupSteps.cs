@@ -23,9 +23,15 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders, Har
     {
         DownloadOrderStyle style = DownloadOrderDriver.StyleOf("a profile " + how)!.Value;
         await orders.PrepareAsync(style);
-        if (style == DownloadOrderStyle.DefaultSmdp)
+        await StartAsync(es9, orders, style);
+    }
+
+    /// <summary>Starts the download of the order just prepared: from the default SM-DP+ address, or from its activation code.</summary>
+    internal static async Task StartAsync(Es9Driver es9, DownloadOrderDriver orders, DownloadOrderStyle style)
+    {
+        if (DownloadOrderDriver.StartsFromDefaultSmdpAddress(style))
         {
-            await es9.StartDownloadFromDefaultSmdpAddressAsync();
+            await es9.StartDownloadFromDefaultSmdpAddressAsync(orders.ConfirmationCode);
             return;
         }
         await es9.StartDownloadAsync(orders.MatchingId, orders.ConfirmationCode);
@@ -117,7 +123,7 @@ public sealed class Es9Hooks(DownloadOrderDriver orders, Es9Driver es9, HarnessR
     {
         await orders.CleanUpAsync();
         await operatorSide.ReturnLeftoverOrderAsync();
-        if (run.OrderSource is not null && orders.Style is DownloadOrderStyle.DefaultSmdp)
+        if (run.OrderSource is not null && orders.Style is { } style && DownloadOrderDriver.StartsFromDefaultSmdpAddress(style))
         {
             await es9.AbandonAsync();
         }

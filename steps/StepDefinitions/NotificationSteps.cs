@@ -85,10 +85,11 @@ public sealed class NotificationSteps(Es9Driver es9, BppDriver bpp, Notification
     private static void NoContent(RecordedExchange x)
     {
         int body = x.Response?.Length ?? 0;
-        // SGP.22 §6.5.2.9: HandleNotification has no response body; the SM-DP+ answers 204 No Content.
+        // SGP.22 §6.5.2.9 (JSON), §6.6.1 (ASN.1): HandleNotification has no response body; the SM-DP+ answers 204 No Content.
+        string rule = x.Url?.AbsolutePath.EndsWith(Support.SpecRules.Asn1BindingPath, StringComparison.Ordinal) == true ? "§6.6.1" : "§6.5.2.9";
         if (x.StatusCode != 204 || body != 0)
         {
-            Assert.Fail($"SGP.22 §6.5.2.9: HandleNotification answered HTTP {x.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} with a body of {body} bytes, expected 204 with no body");
+            Assert.Fail($"SGP.22 {rule}: HandleNotification answered HTTP {x.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} with a body of {body} bytes, expected 204 with no body");
         }
     }
 }

@@ -119,6 +119,22 @@ public class TargetConfigTests
             Is.EqualTo("Setting euiccDefects (CONFORMANCE_EUICC_DEFECTS) applies to the emulated eUICC only, not to pcsc."));
     }
 
+    [Test]
+    public void TheBundledReferenceOffersEveryOptionButV3EuiccsWhichADeclarationMayList()
+    {
+        Assert.That(Load().SmdpOptions, Is.EquivalentTo(new[] { "ppk", "metadata-split" }), "the reference speaks SGP.22 v2 only");
+        string declaration = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(declaration, """{"options": ["sgp22-v3-euicc"]}""");
+            Assert.That(Load(flags: new() { ["target"] = declaration }).SmdpOptions, Is.EquivalentTo(new[] { "sgp22-v3-euicc" }));
+        }
+        finally
+        {
+            File.Delete(declaration);
+        }
+    }
+
     [TestCase("0")]
     [TestCase("-3")]
     [TestCase("soon")]

@@ -41,7 +41,10 @@ public sealed partial class Conversions(OrderSession session)
             f.GetValueOrDefault("eid"), f.GetValueOrDefault("matchingId"), f.GetValueOrDefault("confirmationCode"), f.GetValueOrDefault("smdsAddress"));
     }
 
-    /// <summary>CancelOrder fields; defaults: iccid = the scenario's profile, finalProfileStatusIndicator = Available.</summary>
+    /// <summary>
+    /// CancelOrder fields; defaults: iccid = the scenario's profile, eid = the EID the order is bound to (SGP.22 §5.3.3
+    /// wants it then; &lt;none&gt; leaves it out), finalProfileStatusIndicator = Available.
+    /// </summary>
     [StepArgumentTransformation]
     public CancelOrderRequest ToCancelOrder(Table table)
     {
@@ -49,7 +52,7 @@ public sealed partial class Conversions(OrderSession session)
         return new CancelOrderRequest(
             Iccid(f),
             f.GetValueOrDefault("finalProfileStatusIndicator", CancelOrderRequest.Available) ?? CancelOrderRequest.Available,
-            f.GetValueOrDefault("eid"), f.GetValueOrDefault("matchingId"));
+            f.TryGetValue("eid", out string? eid) ? eid : session.Eid, f.GetValueOrDefault("matchingId"));
     }
 
     private string Iccid(Dictionary<string, string?> fields) => fields.TryGetValue("iccid", out string? iccid)

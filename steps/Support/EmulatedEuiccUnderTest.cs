@@ -16,11 +16,11 @@ public sealed class EmulatedEuiccUnderTest : IEuiccUnderTest
 {
     private readonly InProcessApduTransport _transport;
 
-    private EmulatedEuiccUnderTest(Es10Handler handler, byte[] isdrAid)
+    private EmulatedEuiccUnderTest(Es10Handler handler, byte[] isdrAid, IReadOnlySet<EuiccDefect> defects)
     {
         InProcess = handler;
         // The emulator answers the ISD-R AID the run selects (--isdr-aid), as a card with another AID would.
-        _transport = new InProcessApduTransport(new IsdrFrontEnd(handler, new IsdrOptions { IsdrAid = isdrAid }));
+        _transport = new InProcessApduTransport(new IsdrFrontEnd(handler, new IsdrOptions { IsdrAid = isdrAid, Defects = defects }));
     }
 
     public string Description => "in-process emulated eUICC";
@@ -37,7 +37,7 @@ public sealed class EmulatedEuiccUnderTest : IEuiccUnderTest
         {
             Faults = new EuiccFaultOptions { Defects = run.Config.EuiccDefects },
         };
-        return new EmulatedEuiccUnderTest(new Es10Handler(EuiccIdentity.FromPki(run.Pki), options), run.Config.Isdr.IsdrAid);
+        return new EmulatedEuiccUnderTest(new Es10Handler(EuiccIdentity.FromPki(run.Pki), options), run.Config.Isdr.IsdrAid, run.Config.EuiccDefects);
     }
 
     public async ValueTask DisposeAsync()

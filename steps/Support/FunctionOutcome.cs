@@ -15,6 +15,9 @@ public sealed record FunctionOutcome(string Interface, string Function, string? 
     /// <summary>The ASN.1 binding's error name (ES9+ over §6.6), when that alternative came.</summary>
     public string? AsnBindingError { get; init; }
 
+    /// <summary>The ASN.1 binding's error INTEGER (SGP.22 §6.6), when that alternative came.</summary>
+    public int? AsnBindingErrorCode { get; init; }
+
     public static FunctionOutcome Of<T>(Es2PlusResponse<T> response)
         where T : class
     {
@@ -32,7 +35,7 @@ public sealed record FunctionOutcome(string Interface, string Function, string? 
         where T : class
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Of("ES9+", result.Function, result.Status) with { AsnBindingError = result.AsnBindingErrorName };
+        return Of("ES9+", result.Function, result.Status) with { AsnBindingError = result.AsnBindingErrorName, AsnBindingErrorCode = result.AsnBindingError };
     }
 
     /// <summary>An exchange that produced no function answer (transport or binding fault).</summary>
@@ -56,7 +59,9 @@ public sealed record FunctionOutcome(string Interface, string Function, string? 
         }
 
         string code = SubjectCode is null ? "" : $" {SubjectCode} / {ReasonCode}";
-        string asn = AsnBindingError is null ? "" : $" (ASN.1 binding error {AsnBindingError})";
+        string asn = AsnBindingError is null ? ""
+            : AsnBindingError.StartsWith("undefined value", StringComparison.Ordinal) ? $" (ASN.1 binding error: {AsnBindingError})"
+            : $" (ASN.1 binding error {AsnBindingError}({AsnBindingErrorCode}))";
         string message = Message is null ? "" : $" ({Message})";
         return $"{Interface} {Function} answered {Status}{code}{asn}{message}";
     }

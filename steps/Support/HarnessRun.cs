@@ -214,6 +214,7 @@ public sealed class HarnessRun : IAsyncDisposable
             + (Config.TargetPath is { } declaration ? $" ({declaration})" : ""),
         ["SM-DS target"] = Config.SmdsTarget,
         ["SM-DS address"] = Config.SmdsAddress,
+        ["ES9+ ASN.1 binding"] = Config.Asn1Binding ? "declared: the @asn1 scenarios run" : "not declared: the @asn1 scenarios are skipped",
         ["orders"] = OrderSource?.Name ?? "es2plus (the harness as operator)",
         ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count + Config.SmdsDefects.Count == 0 ? "none"
             : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))

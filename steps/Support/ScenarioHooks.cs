@@ -36,7 +36,7 @@ public sealed class ScenarioHooks(IObjectContainer container, FeatureContext fea
         if (run is not null && SmdpFeatures.NeededBy(feature.FeatureInfo.Tags.Concat(scenario.ScenarioInfo.Tags)).FirstOrDefault(o => !run.Config.SmdpOptions.Contains(o)) is { } missing)
         {
             Assert.Ignore($"Not applicable to this target: the scenario needs the optional feature '{missing}' ({SmdpFeatures.Known.GetValueOrDefault(missing, "unknown")}), " +
-                $"which {(run.Config.TargetPath is { } p ? $"the target declaration {p} does not list" : "the SM-DP+ under test has not declared (--target FILE)")}.");
+                $"which {(run.Config.TargetPath is { } p ? $"the target declaration {p} does not list" : run.Config.IsReference ? "the bundled reference SM-DP+ does not offer" : "the SM-DP+ under test has not declared (--target FILE)")}.");
         }
     }
 

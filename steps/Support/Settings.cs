@@ -26,6 +26,7 @@ public static class Settings
     public static readonly Setting Target = new("target", "--target", "CONFORMANCE_TARGET", "JSON file declaring the optional SGP.22 features the SM-DP+ under test supports: {\"options\": [\"ppk\", \"metadata-split\"]}; scenarios needing an undeclared one are skipped");
     public static readonly Setting Orders = new("orders", "--orders", "CONFORMANCE_ORDERS", "where the download scenarios' orders come from: es2plus (the harness as operator, default), a .txt or .json file of orders made on the SM-DP+, or command:CMD (a program that makes one per scenario)");
     public static readonly Setting StrictEuicc = new("strictEuicc", null, "CONFORMANCE_STRICT_EUICC", "true: the emulated eUICC facing an SM-DP+ under test refuses what SGP.22 forbids even where deployed eUICCs accept it ('86' segments over 1020 bytes); default false");
+    public static readonly Setting Asn1Binding = new("asn1Binding", "--asn1-binding", "CONFORMANCE_ASN1_BINDING", "true: the SM-DP+ under test serves ES9+ over the ASN.1 binding too (SGP.22 §6.6, POST /gsma/rsp2/asn1), so the @asn1 scenarios run; default true for the bundled reference, false for a remote SM-DP+ (they are skipped)");
     public static readonly Setting Iccids = new("iccids", null, "CONFORMANCE_ICCIDS", "available ICCIDs of that profile type on the remote SM-DP+ (comma-separated)");
 
     public static readonly Setting Smds = new("smds", "--smds", "CONFORMANCE_SMDS", "SM-DS under test: 'reference' (bundled, in-process) or its https:// URL");
@@ -39,6 +40,6 @@ public static class Settings
     public static readonly Setting SmdsDefects = new("smdsDefects", null, "CONFORMANCE_SMDS_DEFECTS", "named defects switched on in the bundled reference SM-DS (comma-separated SmdsDefect names)");
 
     public static readonly IReadOnlyList<Setting> All =
-        [Smdp, SmdpAddress, TlsName, Es2TlsName, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Target, Orders, ProfileType, Iccids, StrictEuicc,
+        [Smdp, SmdpAddress, TlsName, Es2TlsName, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Target, Asn1Binding, Orders, ProfileType, Iccids, StrictEuicc,
          Smds, SmdsAddress, SmdsTrust, Es12Certificate, Es12Key, SmdpDefects, EuiccDefects, SmdsDefects];
 }

@@ -29,6 +29,8 @@ public static class SpecRules
     /// <summary>The rule an exchange that produced no function answer breaks, or null when it is not a binding fault.</summary>
     public static string? OfTransportFailure(Exception? error) => error switch
     {
+        RspTransportException { Kind: not (RspTransportFailure.TlsFailure or RspTransportFailure.MissingHeader), Exchange.Url.AbsolutePath: var path }
+            when path.EndsWith(Asn1BindingPath, StringComparison.Ordinal) => Asn1BindingAnswer,
         RspTransportException { Kind: RspTransportFailure.MissingHeader } => "SGP.22 §6.5.1: every response carries the X-Admin-Protocol header",
         RspTransportException { Kind: RspTransportFailure.HttpStatus or RspTransportFailure.WrongContentType or RspTransportFailure.NotJson or RspTransportFailure.InvalidJson or RspTransportFailure.UnexpectedBody } =>
             "SGP.22 §6.5.1: a function answers HTTP 200 with an application/json body carrying header.functionExecutionStatus (204 with no body where the binding says so)",
@@ -36,6 +38,13 @@ public static class SpecRules
         RspTransportException { Kind: RspTransportFailure.TlsFailure } => "SGP.22 §2.6.6: the SM-DP+ authenticates with a CERT.DPtls chaining to a trusted CI",
         _ => null,
     };
+
+    /// <summary>The path of the ES9+ ASN.1 binding (SGP.22 §6.6.1).</summary>
+    public const string Asn1BindingPath = "/gsma/rsp2/asn1";
+
+    /// <summary>What an answer over the ASN.1 binding must be (SGP.22 §6.6.1, §6.6.2).</summary>
+    public const string Asn1BindingAnswer = "SGP.22 §6.6.1: over the ASN.1 binding a function answers HTTP 200 with Content-Type application/x-gsma-rsp-asn1 " +
+        "and the DER of a RemoteProfileProvisioningResponse holding the alternative of the function called (HandleNotification: 204 with no body)";
 
     /// <summary>"SGP.22 §5.6.3: AuthenticateClient must answer X, but ES9+ AuthenticateClient answered ..." (with the binding rule when no answer came).</summary>
     public static string Expectation(FunctionOutcome outcome, string expected)

@@ -73,11 +73,17 @@ public sealed partial record TargetConfig
     /// they share nothing; a remote SM-DP+ (one ICCID list) or a card (one reader) allows one host only.
     /// </summary>
     public int EffectiveJobs => Jobs ?? (IsReference && IsSmdsReference && Euicc.IsEmulated ? Math.Min(2, System.Environment.ProcessorCount) : 1);
-    /// <summary>The target declaration file, or null (none: the bundled reference offers every optional feature, a remote SM-DP+ none).</summary>
+    /// <summary>The target declaration file, or null (none: the bundled reference offers every optional feature but sgp22-v3-euicc, a remote SM-DP+ none).</summary>
     public string? TargetPath { get; init; }
 
     /// <summary>The optional SGP.22 features the SM-DP+ under test offers (<see cref="SmdpFeatures"/>).</summary>
-    public IReadOnlySet<string> SmdpOptions { get; init; } = SmdpFeatures.Known.Keys.ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> SmdpOptions { get; init; } = SmdpFeatures.OfferedByReference;
+
+    /// <summary>
+    /// The SM-DP+ under test serves ES9+ over the ASN.1 binding (SGP.22 v2.5 §6.6) as well as JSON: the @asn1 scenarios run.
+    /// The asn1Binding setting; without it true for the bundled reference (it serves both), false for a remote SM-DP+.
+    /// </summary>
+    public bool Asn1Binding { get; init; } = true;
 
     /// <summary>The orders file (.txt or .json, full path) of the <c>orders</c> setting, or null.</summary>
     public string? OrdersFile { get; init; }
@@ -173,6 +179,7 @@ public sealed partial record TargetConfig
             ProfileType = Get(Settings.ProfileType)?.Value,
             Iccids = Get(Settings.Iccids) is { } ids ? Iccid(ids) : [],
             StrictEuicc = Get(Settings.StrictEuicc) is { } strict && Flag(strict),
+            Asn1Binding = Get(Settings.Asn1Binding) is { } asn1 ? Flag(asn1) : c.IsReference,
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
             EuiccDefects = Get(Settings.EuiccDefects) is { } ed ? Names<EuiccDefect>(ed) : new HashSet<EuiccDefect>(),
         };

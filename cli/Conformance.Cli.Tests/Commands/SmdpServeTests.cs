@@ -176,6 +176,33 @@ public partial class SmdpServeTests
         Assert.That(await store.ListProfilesAsync(), Has.Count.EqualTo(3));
     }
 
+    /// <summary>
+    /// Issue #15: a real LPA driving the bundled pair meets every kind of notification, so each synthetic profile of
+    /// <c>--synthetic</c> asks (notificationConfigurationInfo, SGP.22 v2.5 §4.4, §5.5.3) for install, enable, disable and
+    /// delete notifications to the SM-DP+'s own address, without any option.
+    /// </summary>
+    [Test]
+    public async Task SyntheticProfilesAskForEveryNotificationToTheSmdpAddress()
+    {
+        string db = Path.Combine(_dir, "smdp.db");
+        Served s = await ServeAsync(db, ["--synthetic", "2", "--address", "smdp.pair.example:8443"], async p =>
+        {
+            Assert.That((await RunAsync("kill", "-TERM", p.Id.ToString(CultureInfo.InvariantCulture))).Exit, Is.Zero);
+        });
+        Assert.That(s.Exit, Is.Zero, s.ToString());
+        using SmdpStore store = SmdpStore.Open(db);
+        IReadOnlyList<ProfileRecord> profiles = await store.ListProfilesAsync();
+        Assert.That(profiles, Has.Count.EqualTo(2));
+        foreach (ProfileRecord profile in profiles)
+        {
+            var info = SmdpPlus.Es9Plus.ProfileMetadataFactory.Build(profile).NotificationConfigurationInfo;
+            Assert.That(info, Is.Not.Null.And.Count.EqualTo(1), $"profile {profile.Iccid}: one notification configuration");
+            Assert.That(info![0].ProfileManagementOperation.SetBits, Is.EqualTo(new[] { 0, 1, 2, 3 }),
+                $"profile {profile.Iccid}: notificationInstall, notificationEnable, notificationDisable, notificationDelete");
+            Assert.That(info[0].NotificationAddress, Is.EqualTo("smdp.pair.example:8443"), $"profile {profile.Iccid}: to the SM-DP+'s own address");
+        }
+    }
+
     [Test]
     public async Task HelpSaysHowServeIsStopped()
     {

@@ -1,16 +1,15 @@
 using System.CommandLine;
-using Conformance.Rsp.Asn1;
-using Conformance.Rsp.Asn1.Messages;
+using Conformance.Adapters.Bpp;
+using Conformance.Cli.Commands.Bpp;
 using Conformance.Rsp.Asn1.Printing;
-using Conformance.Rsp.Bsp;
 using Conformance.Rsp.Crypto;
-using Conformance.Rsp.Saip;
 
 namespace Conformance.Cli.Commands;
 
 /// <summary>
-/// <c>./conformance bpp decrypt</c>: verifies every MAC of a bound profile package, decrypts it and writes
-/// ConfigureISDP, StoreMetadata, ReplaceSessionKeys and the profile package, one file each.
+/// <c>./conformance bpp decrypt</c>: verifies every MAC of a bound profile package, decrypts it, reports every rule it
+/// breaks and writes each part verified (ConfigureISDP, StoreMetadata, ReplaceSessionKeys, the profile package), one
+/// file each; <c>./conformance bpp build</c> makes one with the reference builder.
 /// </summary>
 internal static class BppCommands
 {
@@ -24,7 +23,7 @@ internal static class BppCommands
         var ppkMcv = KeyOption("--ppk-mcv", "PPK initial MAC chaining value", required: false);
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "output directory (default: FILE.decrypted)" };
         var file = new Argument<FileInfo>("FILE") { Description = "the BoundProfilePackage (BF36): binary DER, hex or base64" };
-        var decrypt = new Command("decrypt", "Verify every MAC of a bound profile package and decrypt it.")
+        var decrypt = new Command("decrypt", "Verify and decrypt a bound profile package, reporting every rule it breaks (exit 0: none, 1: some, 2: nothing decrypted).")
         {
             sEnc, sMac, mcv, ppkEnc, ppkMac, ppkMcv, outDir, file,
         };
@@ -32,7 +31,7 @@ internal static class BppCommands
             new SessionKeys(r.GetValue(sEnc)!, r.GetValue(sMac)!, r.GetValue(mcv)!),
             Ppk(r.GetValue(ppkEnc), r.GetValue(ppkMac), r.GetValue(ppkMcv)),
             r.GetValue(file)!, r.GetValue(outDir), Console.Out))));
-        return new Command("bpp", "Bound profile package tools.") { decrypt };
+        return new Command("bpp", "Bound profile package tools.") { decrypt, BppBuildCommand.Create() };
     }
 
     private static Option<byte[]> KeyOption(string name, string description, bool required) => new(name)
@@ -62,6 +61,11 @@ internal static class BppCommands
         return given == 0 ? null : new SessionKeys(enc!, mac!, mcv!);
     }
 
+    /// <summary>
+    /// Verifies and decrypts, reports every rule broken (SGP.22 §2.5.4, §2.5.5, §2.6.4, §5.5) and writes each part
+    /// verified. Exit code 0 when no rule is broken, 1 when rules are broken but something was decrypted; nothing
+    /// decrypted is a <see cref="CliError"/> (exit code 2).
+    /// </summary>
     internal static int Decrypt(SessionKeys keys, SessionKeys? ppk, FileInfo file, DirectoryInfo? outDir, TextWriter stdout)
     {
         DecodeInput input = DecodeInput.Parse("@" + file.FullName, TextReader.Null);
@@ -69,67 +73,54 @@ internal static class BppCommands
         {
             throw new CliError($"{file.Name} is not a DER bound profile package");
         }
-        BoundProfilePackage bpp;
-        try
+        BppInspectionResult result = new BppInspection(keys, ppk).Inspect(input.Der, file.Name);
+        foreach (string line in result.Log)
         {
-            bpp = BoundProfilePackage.Decode(input.Der);
+            stdout.WriteLine(line);
         }
-        catch (Asn1DecodeException e)
+        if (result.DecryptedAnything)
         {
-            throw new CliError($"{file.Name} is not a BoundProfilePackage: {e.Message}");
+            string dir = outDir?.FullName ?? file.FullName + ".decrypted";
+            Directory.CreateDirectory(dir);
+            Write(dir, "configureIsdp.der", result.ConfigureIsdp, stdout);
+            Write(dir, "storeMetadata.der", result.StoreMetadata, stdout);
+            if (result.HasSecondSequenceOf87)
+            {
+                Write(dir, "replaceSessionKeys.der", result.ReplaceSessionKeys, stdout);
+            }
+            Write(dir, "profile.der", result.ProfilePackage, stdout);
         }
-        UnwrappedBpp plain;
-        try
+        if (result.StoreMetadata is not null)
         {
-            plain = BppUnwrapper.Unwrap(bpp, keys, ppk);
+            stdout.WriteLine();
+            stdout.Write(Decoder.Describe(result.StoreMetadata));
         }
-        catch (BppUnwrapException e)
-        {
-            throw new CliError($"BSP verification failed at {e.Message}");
-        }
-        catch (Asn1DecodeException e)
-        {
-            throw new CliError($"ReplaceSessionKeys does not decode: {e.Message}");
-        }
-        string dir = outDir?.FullName ?? file.FullName + ".decrypted";
-        Directory.CreateDirectory(dir);
-        Write(dir, "configureIsdp.der", plain.ConfigureIsdp, stdout);
-        Write(dir, "storeMetadata.der", plain.StoreMetadata, stdout);
-        if (plain.ReplaceSessionKeys is not null)
-        {
-            Write(dir, "replaceSessionKeys.der", plain.ReplaceSessionKeys, stdout);
-        }
-        Write(dir, "profile.der", plain.ProfilePackage, stdout);
-        stdout.WriteLine(FormattableString.Invariant($"{plain.Segments.Count} segments verified: {string.Join(", ", plain.Segments)}"));
         stdout.WriteLine();
-        stdout.Write(Decoder.Describe(plain.StoreMetadata));
-        ReportIccids(plain, stdout);
-        return 0;
-    }
-
-    private static void Write(string dir, string name, byte[] data, TextWriter stdout)
-    {
-        File.WriteAllBytes(Path.Combine(dir, name), data);
-        stdout.WriteLine(FormattableString.Invariant($"wrote {Path.Combine(dir, name)} ({data.Length} bytes)"));
-    }
-
-    /// <summary>Says whether the metadata's ICCID matches the profile header's (the eUICC's dataMismatch check).</summary>
-    private static void ReportIccids(UnwrappedBpp plain, TextWriter stdout)
-    {
-        string metadata;
-        string profile;
-        try
+        if (result.Violations.Count == 0)
         {
-            metadata = StoreMetadataRequest.Decode(plain.StoreMetadata).Iccid.ToString();
-            profile = ProfilePackage.Parse(plain.ProfilePackage).Iccid;
+            stdout.WriteLine("no rule broken: every segment verified and decrypted");
+            return 0;
         }
-        catch (Exception e) when (e is Asn1DecodeException or SaipException)
+        stdout.WriteLine(FormattableString.Invariant($"{result.Violations.Count} rule(s) broken:"));
+        foreach (BppViolation v in result.Violations)
         {
-            stdout.WriteLine($"could not compare ICCIDs: {e.Message}");
+            stdout.WriteLine($"  {v.Message}");
+        }
+        if (!result.DecryptedAnything)
+        {
+            throw new CliError($"nothing could be decrypted: {result.Violations[0].Message}");
+        }
+        return 1;
+    }
+
+    private static void Write(string dir, string name, byte[]? data, TextWriter stdout)
+    {
+        if (data is null)
+        {
+            stdout.WriteLine($"not written: {name} (not verified)");
             return;
         }
-        stdout.WriteLine(metadata == profile
-            ? $"ICCID {metadata} in the metadata and the profile header"
-            : $"ICCID MISMATCH: metadata {metadata}, profile header {profile}");
+        File.WriteAllBytes(Path.Combine(dir, name), data);
+        stdout.WriteLine(FormattableString.Invariant($"wrote {Path.Combine(dir, name)} ({data.Length} bytes)"));
     }
 }

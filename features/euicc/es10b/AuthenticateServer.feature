@@ -22,37 +22,55 @@ Feature: AuthenticateServer
       | BRP   |
 
   @negative
-  Scenario: AuthenticateServer with an expired CERT.DPauth.ECDSA
-    Given the SM-DP+ injects the fault ExpiredDpAuthCertificate
+  Scenario Outline: AuthenticateServer refuses <case> (<curve>)
+    Given the SM-DP+ injects the fault <fault>
     When the LPA authenticates the SM-DP+ to the eUICC
-    Then the eUICC answers invalidCertificate
+    Then the eUICC answers <answer>
+
+    @nist
+    Examples: NIST P-256
+      | curve | case                                        | fault                              | answer                 |
+      | NIST  | an expired CERT.DPauth.ECDSA                | ExpiredDpAuthCertificate           | invalidCertificate     |
+      | NIST  | a serverSignature1 that does not verify     | InvalidServerSignature1            | invalidSignature       |
+      | NIST  | a CERT.DPauth.ECDSA issued by an unknown CI | DpAuthFromUnknownCi                | ciPKUnknown            |
+      | NIST  | another euiccChallenge in serverSigned1     | WrongEuiccChallengeInServerSigned1 | euiccChallengeMismatch |
+
+    @brp
+    Examples: brainpoolP256r1
+      | curve | case                                        | fault                              | answer                 |
+      | BRP   | an expired CERT.DPauth.ECDSA                | ExpiredDpAuthCertificate           | invalidCertificate     |
+      | BRP   | a serverSignature1 that does not verify     | InvalidServerSignature1            | invalidSignature       |
+      | BRP   | a CERT.DPauth.ECDSA issued by an unknown CI | DpAuthFromUnknownCi                | ciPKUnknown            |
+      | BRP   | another euiccChallenge in serverSigned1     | WrongEuiccChallengeInServerSigned1 | euiccChallengeMismatch |
 
   @negative
-  Scenario: AuthenticateServer with a serverSignature1 that does not verify
-    Given the SM-DP+ injects the fault InvalidServerSignature1
-    When the LPA authenticates the SM-DP+ to the eUICC
-    Then the eUICC answers invalidSignature
-
-  @negative
-  Scenario: AuthenticateServer with a CERT.DPauth.ECDSA on an unsupported curve
+  Scenario Outline: AuthenticateServer with a CERT.DPauth.ECDSA on an unsupported curve (<curve>)
     Given the SM-DP+ has released a profile for the eUICC
     When the LPA sends AuthenticateServer with a CERT.DPauth.ECDSA on P-384
     Then the eUICC answers unsupportedCurve
 
-  @negative
-  Scenario: AuthenticateServer with a CERT.DPauth.ECDSA issued by an unknown CI
-    Given the SM-DP+ injects the fault DpAuthFromUnknownCi
-    When the LPA authenticates the SM-DP+ to the eUICC
-    Then the eUICC answers ciPKUnknown
+    @nist
+    Examples: NIST P-256
+      | curve |
+      | NIST  |
 
-  @negative
-  Scenario: AuthenticateServer with another euiccChallenge in serverSigned1
-    Given the SM-DP+ injects the fault WrongEuiccChallengeInServerSigned1
-    When the LPA authenticates the SM-DP+ to the eUICC
-    Then the eUICC answers euiccChallengeMismatch
+    @brp
+    Examples: brainpoolP256r1
+      | curve |
+      | BRP   |
 
-  Scenario: AuthenticateServer with a wrong serverAddress signs back the address it received
+  Scenario Outline: AuthenticateServer with a wrong serverAddress signs back the address it received (<curve>)
     Given the SM-DP+ injects the fault WrongServerAddressInServerSigned1
     When the LPA authenticates the SM-DP+ to the eUICC
     Then the eUICC answers authenticateResponseOk
     And euiccSigned1 echoes the transactionId, serverAddress and serverChallenge of serverSigned1
+
+    @nist
+    Examples: NIST P-256
+      | curve |
+      | NIST  |
+
+    @brp
+    Examples: brainpoolP256r1
+      | curve |
+      | BRP   |

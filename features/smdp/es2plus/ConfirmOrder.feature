@@ -34,6 +34,17 @@ Feature: ConfirmOrder
         | matchingId | <new>           |
       Then the SM-DP+ answers Failed with 8.2.1 / 3.9
 
+    # Decision: SGP.22 §5.3.2 gives no own code for a profile no DownloadOrder reserved; there is no order with that
+    # ICCID to confirm, so 8.2.1 / 3.9 (the TTCN-3 suite's ConfirmOrder_Error_02_Profile_Available accepts any Failed).
+    @negative
+    Scenario: ConfirmOrder of a profile that was never ordered
+      Given a profile the operator has not ordered
+      When the operator calls ConfirmOrder with
+        | field      | value       |
+        | eid        | <the eUICC> |
+        | matchingId | <new>       |
+      Then the SM-DP+ answers Failed with 8.2.1 / 3.9
+
     @negative
     Scenario: ConfirmOrder with a MatchingID another order uses
       Given another order of the operator is confirmed with a new MatchingID

@@ -6,7 +6,12 @@ Feature: AuthenticateClient
   profile's metadata. The harness plays the LPA and the eUICC (the emulated eUICC with the run's PKI of
   the scenario's curve; its faults present the negative certificates of the PKI); orders are prepared on ES2+.
 
-  Decisions: the catalog lists these cases without sequence numbers, so titles carry none. "Invalid EUM
+  Decisions: the catalog lists these cases without sequence numbers; the sequences added after it carry the numbers of
+  SGP.23 v1.15 §4.3.14.2.1 (nominal) and §4.3.14.2.2 (errors) as the open TTCN-3 suite (osmo-ttcn3-hacks smdpp/) uses
+  them. An SM-DS event's order is one confirmed with an smdsAddress, its MatchingID the EventID (no SM-DS is contacted).
+  #14 and #19 download as the eUICC an order of another eUICC. Not here: #17 and #18 (an activation code's order with
+  the MatchingID omitted or empty), which SGP.23 counts as nominal; the reference SM-DP+ finds by EID only orders
+  confirmed with an empty MatchingID or for an SM-DS event, and answers 8.1.1 / 3.8 there (issue #15). "Invalid EUM
   certificate" is the eUICC's EUM certificate with its CI signature broken; "invalid serverChallenge" is an
   euiccSigned1 with another serverChallenge, validly signed with the eUICC's key (the harness holds it).
   "No eligible profile" and "download order expired" need the bundled reference SM-DP+ (an empty profile
@@ -176,6 +181,141 @@ Feature: AuthenticateClient
       And a profile released for the eUICC with a MatchingID
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is not required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #02 nominal via the default SM-DP+ address with a confirmation code
+      Given a profile released for the eUICC for its default SM-DP+ with a confirmation code
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #06 nominal via an SM-DS event with a confirmation code
+      Given a profile released for the eUICC through an SM-DS event with a MatchingID and a confirmation code
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #11 nominal via an activation code not associated to an EID, without confirmation code
+      Given a profile released with a MatchingID and no EID
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is not required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #12 nominal via an activation code not associated to an EID, with confirmation code
+      Given a profile released with a MatchingID, a confirmation code and no EID
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #15 nominal via an SM-DS event with the MatchingID omitted
+      Given a profile released for the eUICC through an SM-DS event with a MatchingID
+      And the LPA puts no MatchingID into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is not required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #16 nominal via an SM-DS event with an empty MatchingID
+      Given a profile released for the eUICC through an SM-DS event with a MatchingID
+      And the LPA puts an empty MatchingID into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is not required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #19 nominal with every uiccCapability bit set in euiccInfo2
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient with euiccSigned1 carrying a uiccCapability with every bit set, signed by the eUICC
       Then the SM-DP+ answers Executed-Success
       And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
       And smdpSigned2 says a confirmation code is not required
@@ -446,6 +586,93 @@ Feature: AuthenticateClient
       And the eUICC has used up the download attempts of that order
       When the LPA calls AuthenticateClient
       Then the SM-DP+ answers Failed with 8.8.5 / 6.4
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    @negative
+    Scenario Outline: error: unknown transactionId in euiccSigned1 (SGP.23 4.3.14.2.2 #10)
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient with euiccSigned1 carrying an unknown transactionId, signed by the eUICC
+      Then the SM-DP+ answers Failed with 8.10.1 / 3.9
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    @negative
+    Scenario Outline: error: invalid MatchingID for an SM-DS event (SGP.23 4.3.14.2.2 #13)
+      Given a profile released for the eUICC through an SM-DS event with a MatchingID
+      And the LPA puts a MatchingID unknown to the SM-DP+ into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Failed with 8.2.6 / 3.8
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    @negative
+    Scenario Outline: error: EID mismatch for the default SM-DP+ address (SGP.23 4.3.14.2.2 #14)
+      Given a profile released for another eUICC for its default SM-DP+
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Failed with 8.1.1 / 3.8
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    @negative
+    Scenario Outline: error: EID mismatch for an SM-DS event (SGP.23 4.3.14.2.2 #19)
+      Given a profile released for another eUICC through an SM-DS event with a MatchingID
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Failed with 8.1.1 / 3.8
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    @negative
+    Scenario Outline: error: invalid MatchingID for an activation code not associated to an EID (SGP.23 4.3.14.2.2 #21)
+      Given a profile released with a MatchingID and no EID
+      And the LPA puts a MatchingID unknown to the SM-DP+ into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Failed with 8.2.6 / 3.8
 
       @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
       Examples: NIST P-256

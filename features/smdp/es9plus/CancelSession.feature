@@ -5,7 +5,12 @@ Feature: CancelSession
   CancelSessionResponse; the SM-DP+ verifies euiccCancelSessionSignature, the transactionId and its own OID,
   then ends the session. The harness plays the LPA and the eUICC (the emulated eUICC of the scenario's curve).
   Invalid SM-DP+ OID: SGP.23 gives 8.8 / 3.10 (some of its tables 8.8 / 3.1); we expect 8.8 / 3.10, the code
-  of SGP.22 v2.5 §5.6.5.
+  of SGP.22 v2.5 §5.6.5. Sequence numbers: SGP.23 v1.15 numbers the cases after AuthenticateClient #01-#05 (reasons)
+  and #06-#09 (errors), after GetBoundProfilePackage #01-#07 and #08-#11, each error block in the order unknown
+  transactionId in the request, unknown transactionId in euiccCancelSessionSigned, invalid eUICC signature, invalid
+  SM-DP+ OID (the order as the public analyses of SGP.23 list it); the negative scenarios added with issue #15 carry
+  them. "An unknown transactionId in euiccCancelSessionSigned" is signed by the eUICC's key under the session's
+  transactionId in the request.
 
   Rule: the SM-DP+ ends a session it refused at AuthenticateClient when the eUICC cancels it
     After a refused AuthenticateClient an LPA ends the session with the eUICC's CancelSessionResponse (lpac sends
@@ -126,6 +131,91 @@ Feature: CancelSession
     Scenario Outline: invalid SM-DP+ OID
       Given a profile released for the eUICC with a MatchingID
       And the download has gone through AuthenticateClient
+      When the LPA cancels the session with euiccCancelSessionSigned signed by the eUICC for another SM-DP+ OID
+      Then the SM-DP+ answers Failed with 8.8 / 3.10
+
+      @nist @TC_SM-DP+_ES9+.CancelSessionNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST |
+
+      @brp @TC_SM-DP+_ES9+.CancelSessionBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP |
+
+    @negative
+    Scenario Outline: #07 after AuthenticateClient: unknown transactionId in euiccCancelSessionSigned
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through AuthenticateClient
+      When the LPA cancels the session with euiccCancelSessionSigned signed by the eUICC for an unknown transactionId
+      Then the SM-DP+ answers Failed with 8.10.1 / 3.9
+
+      @nist @TC_SM-DP+_ES9+.CancelSessionNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST |
+
+      @brp @TC_SM-DP+_ES9+.CancelSessionBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP |
+
+    @negative
+    Scenario Outline: #08 after GetBoundProfilePackage: unknown transactionId
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through GetBoundProfilePackage
+      When the LPA cancels the session with an unknown transactionId in the request
+      Then the SM-DP+ answers Failed with 8.10.1 / 3.9
+
+      @nist @TC_SM-DP+_ES9+.CancelSessionNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST |
+
+      @brp @TC_SM-DP+_ES9+.CancelSessionBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP |
+
+    @negative
+    Scenario Outline: #09 after GetBoundProfilePackage: unknown transactionId in euiccCancelSessionSigned
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through GetBoundProfilePackage
+      When the LPA cancels the session with euiccCancelSessionSigned signed by the eUICC for an unknown transactionId
+      Then the SM-DP+ answers Failed with 8.10.1 / 3.9
+
+      @nist @TC_SM-DP+_ES9+.CancelSessionNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST |
+
+      @brp @TC_SM-DP+_ES9+.CancelSessionBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP |
+
+    @negative
+    Scenario Outline: #10 after GetBoundProfilePackage: invalid eUICC signature
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through GetBoundProfilePackage
+      When the LPA cancels the session with a corrupted euiccCancelSessionSignature
+      Then the SM-DP+ answers Failed with 8.1 / 6.1
+
+      @nist @TC_SM-DP+_ES9+.CancelSessionNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST |
+
+      @brp @TC_SM-DP+_ES9+.CancelSessionBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP |
+
+    @negative
+    Scenario Outline: #11 after GetBoundProfilePackage: invalid SM-DP+ OID
+      Given a profile released for the eUICC with a MatchingID
+      And the download has gone through GetBoundProfilePackage
       When the LPA cancels the session with euiccCancelSessionSigned signed by the eUICC for another SM-DP+ OID
       Then the SM-DP+ answers Failed with 8.8 / 3.10
 

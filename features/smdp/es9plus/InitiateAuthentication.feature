@@ -7,7 +7,11 @@ Feature: InitiateAuthentication
 
   Decisions: SGP.23 gives no versions for #05; "too low" is 1.0.0 (before SGP.22 v2) and "too high" is
   255.255.255. #06 needs a CI the SM-DP+ trusts without holding a CERT.DPauth.ECDSA under it, which only
-  the bundled reference SM-DP+ is known to have (a second test CI), hence @reference-only.
+  the bundled reference SM-DP+ is known to have (a second test CI), hence @reference-only. Every v2 eUICC is
+  served, also v2.4.0 and v2.5.0, which SGP.23 does not list. An eUICC of SGP.22 v3 is served only by an SM-DP+
+  that also implements v3: that scenario needs the target to declare the option sgp22-v3-euicc (--target FILE)
+  and is skipped otherwise; the bundled reference speaks v2 and does not offer it. EUICCInfo1's field [2] is svn
+  in v2 (lowestSvn in v3): the protocol core writes the declared version there.
 
   Rule: the SM-DP+ authenticates itself to the eUICC with a fresh session
 
@@ -66,6 +70,44 @@ Feature: InitiateAuthentication
         | #07 | 2.2.1   |
         | #08 | 2.2.2   |
         | #09 | 2.3.0   |
+
+    Scenario Outline: nominal with an eUICC declaring SGP.22 v<version>, a later v2 than SGP.23 lists
+      Given the LPA has an activation code of the SM-DP+
+      When the LPA calls InitiateAuthentication with EUICCInfo1 declaring version <version>
+      Then the SM-DP+ answers Executed-Success
+      And serverSigned1 carries the transactionId, the euiccChallenge and the SM-DP+ address
+      And serverSignature1 verifies with a CERT.DPauth.ECDSA of a CI the eUICC trusts
+      And euiccCiPKIdToBeUsed is one the eUICC offered for signing
+
+      @nist @TC_SM-DP+_ES9+.InitiateAuthenticationNIST
+      Examples: NIST P-256
+        | version |
+        | 2.4.0   |
+        | 2.5.0   |
+
+      @brp @TC_SM-DP+_ES9+.InitiateAuthenticationBRP
+      Examples: brainpoolP256r1
+        | version |
+        | 2.4.0   |
+        | 2.5.0   |
+
+    @sgp22-v3 @option-sgp22-v3-euicc
+    Scenario Outline: an SM-DP+ that implements SGP.22 v3 accepts an eUICC declaring SGP.22 v3.0.0
+      Given the LPA has an activation code of the SM-DP+
+      When the LPA calls InitiateAuthentication with EUICCInfo1 declaring version 3.0.0
+      Then the SM-DP+ answers Executed-Success
+      And serverSigned1 carries the transactionId, the euiccChallenge and the SM-DP+ address
+      And serverSignature1 verifies with a CERT.DPauth.ECDSA of a CI the eUICC trusts
+
+      @nist @TC_SM-DP+_ES9+.InitiateAuthenticationNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.InitiateAuthenticationBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
 
   Rule: the SM-DP+ refuses what it cannot serve
 

@@ -1,3 +1,4 @@
+using Conformance.Euicc.Apdu;
 using Conformance.Euicc.Card;
 using Conformance.Euicc.Faults;
 using Conformance.Euicc.Tests.Es10;
@@ -153,6 +154,28 @@ public class DefectTests
         await using TestCard card = await TestCard.OpenAsync(With(EuiccDefect.SignWithWrongKey));
         AuthenticateResponseOk ok = await Lpa.Authenticate(card, new TestSmdp(TestCard.Nist));
         Assert.That(Verify.Signature(ok.EuiccCertificate, ok.EuiccSigned1.SignedData.Span, ok.EuiccSignature1), Is.False);
+    }
+
+    [Test]
+    public async Task BlameProfileElementsForEverySegment()
+    {
+        await using TestCard card = await TestCard.OpenAsync(With(EuiccDefect.BlameProfileElementsForEverySegment));
+        var smdp = new TestSmdp(TestCard.Nist);
+        PrepareDownloadResponseOk prepared = await Lpa.Prepare(card, smdp);
+        BuiltBpp bpp = smdp.Bpp(prepared.EuiccSigned2.EuiccOtpk);
+        bpp.Chunks[bpp.First88][^1] ^= 0x01;
+        ErrorResult? error = (await Lpa.LoadBpp(card, bpp)).Result.ProfileInstallationResultData.ErrorResult;
+        Assert.That((error?.BppCommandId, error?.ErrorReason), Is.EqualTo((BppCommandId.loadProfileElements, ErrorReason.scp03tSecurityError)),
+            "a bad StoreMetadata MAC blamed on the profile elements");
+    }
+
+    [Test]
+    public void RefuseCloseChannelWithP3()
+    {
+        var card = new IsdrFrontEnd(new RecordingHandler(), new IsdrOptions { Defects = new HashSet<EuiccDefect> { EuiccDefect.RefuseCloseChannelWithP3 } });
+        Assert.That(card.Send("0070000001"), Is.EqualTo("019000"));
+        Assert.That(card.Send("0070800100"), Is.EqualTo("6700"), "the T=0 form is refused");
+        Assert.That(card.Send("00708001"), Is.EqualTo("9000"), "the 4-byte form still closes");
     }
 
     [Test]

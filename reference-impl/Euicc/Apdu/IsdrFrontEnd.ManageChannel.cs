@@ -70,7 +70,8 @@ public sealed partial class IsdrFrontEnd
 
     private byte[] CloseChannel(CommandApdu command)
     {
-        if (!IsCaseOne(command))
+        bool t0Form = command.Ne is not null;
+        if (!IsCaseOne(command) || (t0Form && _options.Defects.Contains(Faults.EuiccDefect.RefuseCloseChannelWithP3)))
         {
             return Sw(StatusWords.WrongLength);
         }

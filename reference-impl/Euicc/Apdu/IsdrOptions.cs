@@ -19,6 +19,9 @@ public sealed record IsdrOptions
     /// <summary>Logical channels besides the basic channel (1 to 3 with the short CLA coding).</summary>
     public int ExtraLogicalChannels { get; init; } = 3;
 
+    /// <summary>Named defects of the front end (<see cref="Faults.EuiccDefect"/>); none by default.</summary>
+    public IReadOnlySet<Faults.EuiccDefect> Defects { get; init; } = new HashSet<Faults.EuiccDefect>();
+
     public void Validate()
     {
         if (IsdrAid.Length is < 5 or > 16)

@@ -181,6 +181,11 @@ internal sealed class BppInstallation
 
     private byte[] Fail(InstallationFailure failure)
     {
+        if (_card.Faults.Has(EuiccDefect.BlameProfileElementsForEverySegment)
+            && failure.BppCommandId is BppCommandId.configureISDP or BppCommandId.storeMetadata or BppCommandId.replaceSessionKeys)
+        {
+            failure = new InstallationFailure(BppCommandId.loadProfileElements, failure.ErrorReason, failure.Message);
+        }
         byte[] pir = [];
         StoredProfile? pending = _pending;
         bool keep = _card.Faults.Has(EuiccDefect.KeepHalfInstalledProfile);

@@ -58,4 +58,16 @@ public enum EuiccDefect
 
     /// <summary>AuthenticateServer takes only CERT.DPauth.ECDSA: an SM-DS's CERT.DSauth.ECDSA is refused as invalidCertificate (SGP.22 §5.7.13, §3.6.2).</summary>
     RefuseDsAuth,
+
+    /// <summary>
+    /// A refused '87' or '88' segment (ConfigureISDP, StoreMetadata, ReplaceSessionKeys) is reported with bppCommandId
+    /// loadProfileElements instead of the ES8+ command the segment carried (SGP.22 §5.7.6: bppCommandId names the command that failed).
+    /// </summary>
+    BlameProfileElementsForEverySegment,
+
+    /// <summary>
+    /// MANAGE CHANNEL close in its T=0 form, the case 1 header with P3 = '00' (lpac's <c>00 70 80 01 00</c>), is refused
+    /// with '6700' instead of closing the channel (ISO/IEC 7816-3 §12.2.2: the TPDU of a case 1 command).
+    /// </summary>
+    RefuseCloseChannelWithP3,
 }

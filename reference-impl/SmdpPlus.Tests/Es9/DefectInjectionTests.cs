@@ -2,6 +2,7 @@ using System.Net;
 using Conformance.Rsp.Asn1.Messages;
 using Conformance.Rsp.Bsp;
 using Conformance.Rsp.Pki;
+using Conformance.SmdpPlus.Store;
 using Conformance.SmdpPlus.Tests.Support;
 using Conformance.SmdpPlus.Tests.Doubles;
 
@@ -113,8 +114,65 @@ public class DefectInjectionTests
                 byte[] csr = CancelSessionResponse.Ok(new CancelSessionResponseOk(signed, c.EuiccSign(signed.Encode()))).Encode();
                 return (await c.CancelAsync(tid, csr)).Succeeded;
             }
+            case SmdpDefect.ReuseOtSkDpAcrossOtpk:
+            {
+                // Two PrepareDownloads of one session: the eUICC offers a fresh otPK.EUICC.ECKA the second time.
+                await c.ReleasedOrderAsync(1);
+                (string tid, Es9Answer ac) = await c.AuthenticatedAsync("MATCH-00001");
+                byte[] request = DownloadLpa.PrepareDownloadRequestFrom(ac, tid, null).Encode();
+                byte[] first = SmdpOtpk(await c.GetBppAsync(tid, c.Euicc.PrepareDownload(request)));
+                byte[] second = SmdpOtpk(await c.GetBppAsync(tid, c.Euicc.PrepareDownload(request)));
+                return !first.AsSpan().SequenceEqual(second);
+            }
+            case SmdpDefect.KeepSessionAfterDownloadError:
+            {
+                await c.ReleasedOrderAsync(1);
+                (string tid, byte[] pdr) = await c.PreparedAsync("MATCH-00001");
+                byte[] error = PrepareDownloadResponse.Error(new PrepareDownloadResponseError(Convert.FromHexString(tid), Rsp.StatusCodes.DownloadErrorCode.undefinedError)).Encode();
+                return !(await c.GetBppAsync(tid, error)).Succeeded && (await c.GetBppAsync(tid, pdr)).Code == "8.10.1 / 3.9";
+            }
+            case SmdpDefect.SkipEs2PlusOrderChecks:
+            {
+                string iccid = Es9Context.Iccid(1);
+                await c.Store.AddProfileAsync(new ProfileRecord { Iccid = iccid, ProfileType = "Test" });
+                using HttpClient op = c.Harness.OperatorClient();
+                RspAnswer a = await ServerHarness.PostAsync(op, "gsma/rsp2/es2plus/cancelOrder", ServerHarness.Es2Json(new { iccid, finalProfileStatusIndicator = "Available" }));
+                return a.ExecutionStatus == "Failed" && a.Code == "8.2.1 / 3.9";
+            }
+            case SmdpDefect.Asn1BindingWrongContentType:
+            {
+                // SGP.22 §6.6.1: InitiateAuthentication over the ASN.1 binding answers Content-Type application/x-gsma-rsp-asn1.
+                using HttpResponseMessage r = await PostAsn1Async(c, new() { InitiateAuthenticationRequest = new(c.Euicc.GetEuiccChallenge(), c.Address, EUICCInfo1.Decode(c.Euicc.GetEuiccInfo1())) });
+                return r.StatusCode == HttpStatusCode.OK && r.Content.Headers.ContentType?.MediaType == "application/x-gsma-rsp-asn1";
+            }
+            case SmdpDefect.Asn1BindingDropsErrorCode:
+            {
+                // SGP.22 §5.6.1, §6.6: an SM-DP+ address that is not the SM-DP+'s answers initiateAuthenticationError invalidDpAddress(1).
+                using HttpResponseMessage r = await PostAsn1Async(c, new() { InitiateAuthenticationRequest = new(c.Euicc.GetEuiccChallenge(), "elsewhere.example.com", EUICCInfo1.Decode(c.Euicc.GetEuiccInfo1())) });
+                return RemoteProfileProvisioningResponse.Decode(await r.Content.ReadAsByteArrayAsync()).InitiateAuthenticationResponse?.InitiateAuthenticationError
+                    == Rsp.StatusCodes.InitiateAuthenticationError.invalidDpAddress;
+            }
+            case SmdpDefect.IgnoreTransactionIdInEuiccSigned1:
+                return await SignedDataDefectObservations.UnknownTransactionIdInEuiccSigned1Async(c);
+            case SmdpDefect.IgnoreTransactionIdInCancelSessionSigned:
+                return await SignedDataDefectObservations.UnknownTransactionIdInCancelSessionSignedAsync(c);
+            case SmdpDefect.NoEidCheckForSmdsEvent:
+                return await SignedDataDefectObservations.SmdsEventOfAnotherEidAsync(c);
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }
+    }
+
+    private static byte[] SmdpOtpk(Es9Answer gbpp) =>
+        BoundProfilePackage.Decode(gbpp.Base64("boundProfilePackage")).InitialiseSecureChannelRequest.SmdpOtpk;
+
+    /// <summary>POSTs a request over the ES9+ ASN.1 binding (SGP.22 §6.6).</summary>
+    private static async Task<HttpResponseMessage> PostAsn1Async(Es9Context c, RemoteProfileProvisioningRequest request)
+    {
+        using var content = new ByteArrayContent(request.Encode());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-gsma-rsp-asn1");
+        using var message = new HttpRequestMessage(HttpMethod.Post, "gsma/rsp2/asn1") { Content = content };
+        message.Headers.Add("X-Admin-Protocol", "gsma/rsp/v2.2.0");
+        return await c.Http.SendAsync(message);
     }
 }

@@ -32,6 +32,8 @@ public class FaultInjectionTests
         (SmdpFault.UnknownRemoteOpId, "LoadBoundProfilePackage", "unsupportedRemoteOperationType"),
         (SmdpFault.UnsupportedCrtValues, "LoadBoundProfilePackage", "unsupportedCrtValues"),
         (SmdpFault.MissingConfigureIsdp, "LoadBoundProfilePackage", "scp03tStructureError"),
+        (SmdpFault.CorruptedConfigureIsdpMac, "LoadBoundProfilePackage", "scp03tSecurityError"),
+        (SmdpFault.CorruptedStoreMetadataMac, "LoadBoundProfilePackage", "scp03tSecurityError"),
     ];
 
     private static IEnumerable<TestCaseData> RefusedCases() => Refused.Select(r => new TestCaseData(r.Fault, r.Step, r.Reason).SetName($"{r.Fault} refused at {r.Step} ({r.Reason})"));
@@ -48,8 +50,22 @@ public class FaultInjectionTests
     [Test]
     public void EveryFaultHasATest()
     {
-        var covered = Refused.Select(r => r.Fault).Concat([SmdpFault.WrongServerAddressInServerSigned1, SmdpFault.MismatchingMetadataInBpp]);
+        var covered = Refused.Select(r => r.Fault).Concat([SmdpFault.WrongServerAddressInServerSigned1, SmdpFault.MismatchingMetadataInBpp, SmdpFault.CorruptedReplaceSessionKeysMac]);
         Assert.That(Enum.GetValues<SmdpFault>().Except(covered), Is.Empty);
+    }
+
+    [Test]
+    public async Task CorruptedReplaceSessionKeysMacIsRefusedWithProfileProtectionKeys()
+    {
+        await using Es9Context c = await Es9Context.StartAsync(configure: o => o with
+        {
+            Faults = new HashSet<SmdpFault> { SmdpFault.CorruptedReplaceSessionKeysMac },
+            UseProfileProtectionKeys = true,
+        });
+        await c.ReleasedOrderAsync(1);
+        DownloadOutcome outcome = await c.Lpa.DownloadAsync("MATCH-00001");
+        Assert.That((outcome.FailedFunction, outcome.EuiccRefusal), Is.EqualTo(("LoadBoundProfilePackage", "scp03tSecurityError")), c.Euicc.LastRefusal);
+        Assert.That(c.Euicc.LastRefusal, Does.StartWith("replaceSessionKeys/"));
     }
 
     [Test]

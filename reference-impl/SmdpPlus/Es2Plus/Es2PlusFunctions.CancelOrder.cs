@@ -13,6 +13,13 @@ public sealed partial class Es2PlusFunctions
         await using StoreTransaction tx = await store.BeginAsync().ConfigureAwait(false);
         ProfileRecord? p = await tx.GetProfileAsync(r.Iccid).ConfigureAwait(false);
         OrderRecord? order = p is null ? null : await tx.GetOrderAsync(r.Iccid).ConfigureAwait(false);
+        bool skipChecks = options.Defects.Contains(SmdpDefect.SkipEs2PlusOrderChecks);
+        if (p is not null && order is null && skipChecks)
+        {
+            return RspResult.Ok(new HeaderOnlyResponse());
+        }
+
+        // SGP.22 §5.3.3: CancelOrder cancels a pending download order; a profile with none (never ordered) is 8.2.1 / 3.9.
         if (p is null || order is null || !ProfileStateMachine.HasOrder(p.State))
         {
             return p?.State == SmdpProfileState.Installed
@@ -23,6 +30,13 @@ public sealed partial class Es2PlusFunctions
         if (r.Eid is not null && order.Eid is not null && !string.Equals(r.Eid, order.Eid, StringComparison.Ordinal))
         {
             return Fail(FunctionStatusCodes.EidDifferentFromOrder, $"the order for ICCID {r.Iccid} is for another EID");
+        }
+
+        // SGP.22 §5.3.3: the EID SHALL be given when the order is bound to one (DownloadOrder or ConfirmOrder linked
+        // it). Decision: a missing EID answers 8.1.1 / 2.2, as ConfirmOrder answers an EID missing in the order's context.
+        if (r.Eid is null && order.Eid is not null && !skipChecks)
+        {
+            return Fail(FunctionStatusCodes.EidMissing, $"the order for ICCID {r.Iccid} is bound to an EID and the request names none");
         }
 
         if (r.MatchingId is not null && !string.Equals(r.MatchingId, order.MatchingId, StringComparison.Ordinal))

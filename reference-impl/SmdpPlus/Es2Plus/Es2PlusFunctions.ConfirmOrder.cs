@@ -13,6 +13,13 @@ public sealed partial class Es2PlusFunctions
         await using StoreTransaction tx = await store.BeginAsync().ConfigureAwait(false);
         ProfileRecord? p = await tx.GetProfileAsync(r.Iccid).ConfigureAwait(false);
         OrderRecord? order = p is null ? null : await tx.GetOrderAsync(r.Iccid).ConfigureAwait(false);
+        if (p is not null && order is null && options.Defects.Contains(SmdpDefect.SkipEs2PlusOrderChecks))
+        {
+            return RspResult.Ok(new ConfirmOrderResponse(r.Eid, r.MatchingId ?? NewMatchingId(), options.SmdpAddress));
+        }
+
+        // SGP.22 §5.3.2: ConfirmOrder confirms a previous DownloadOrder; a profile no DownloadOrder reserved (never
+        // ordered, or its order cancelled) has no order to confirm: 8.2.1 / 3.9, as for an ICCID the SM-DP+ does not know.
         if (p is null || order is null || p.State is SmdpProfileState.Available or SmdpProfileState.Unavailable)
         {
             return Fail(FunctionStatusCodes.IccidUnknown, $"no download order exists for ICCID {r.Iccid}");

@@ -88,6 +88,9 @@ public sealed class BppBuilder(SmdpOptions options)
             }
         }
         ApplySegmentFaults(seq86);
+        CorruptMac(SmdpFault.CorruptedConfigureIsdpMac, first87);
+        CorruptMac(SmdpFault.CorruptedStoreMetadataMac, seq88);
+        CorruptMac(SmdpFault.CorruptedReplaceSessionKeysMac, second87);
 
         var bpp = new BoundProfilePackage(iscr, first87, seq88, second87, seq86.Select(s => (ReadOnlyMemory<byte>)s).ToList());
         byte[] sessionKeys = [.. keys.InitialMacChainingValue, .. keys.SEnc, .. keys.SMac];
@@ -174,6 +177,15 @@ public sealed class BppBuilder(SmdpOptions options)
         for (int at = 0; at < data.Length; at += size)
         {
             yield return data.AsSpan(at, Math.Min(size, data.Length - at)).ToArray();
+        }
+    }
+
+    /// <summary>The last byte of the first segment of <paramref name="segments"/> (its MAC) changed, when <paramref name="fault"/> is on.</summary>
+    private void CorruptMac(SmdpFault fault, List<ReadOnlyMemory<byte>>? segments)
+    {
+        if (Fault(fault) && segments is { Count: > 0 })
+        {
+            segments[0] = Tlv.Corrupt(segments[0].Span, segments[0].Length - 1);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed partial class Es9PlusFunctions
         }
         EuiccSigned1 signed = ok.EuiccSigned1;
         // The transactionId inside euiccSigned1 SHALL be the one of the RSP session.
-        if (!signed.TransactionId.AsSpan().SequenceEqual(Convert.FromHexString(request.TransactionId)))
+        if (!Defect(SmdpDefect.IgnoreTransactionIdInEuiccSigned1) && !signed.TransactionId.AsSpan().SequenceEqual(Convert.FromHexString(request.TransactionId)))
         {
             return Fail(FunctionStatusCodes.TransactionIdUnknown, "euiccSigned1.transactionId is not the transactionId of the request");
         }

@@ -31,7 +31,8 @@ public sealed partial class Es9PlusFunctions
         {
             return Fail(FunctionStatusCodes.EuiccSignatureInvalid, "euiccCancelSessionSignature does not verify with CERT.EUICC.ECDSA");
         }
-        if (!signed.TransactionId.AsSpan().SequenceEqual(Convert.FromHexString(request.TransactionId)))
+        // The transactionId the eUICC signed in euiccCancelSessionSigned SHALL be the one of the RSP session being cancelled.
+        if (!Defect(SmdpDefect.IgnoreTransactionIdInCancelSessionSigned) && !signed.TransactionId.AsSpan().SequenceEqual(Convert.FromHexString(request.TransactionId)))
         {
             return Fail(FunctionStatusCodes.TransactionIdUnknown, "euiccCancelSessionSigned.transactionId is not the transactionId of the request");
         }

@@ -23,7 +23,12 @@ public sealed partial class Es9PlusFunctions
         }
         if (pdr.DownloadResponseOk is not { } ok)
         {
-            await EndSessionAsync(session).ConfigureAwait(false);
+            // SGP.22 §3.1.3.2: when the eUICC answers PrepareDownload with an error the download procedure stops; the
+            // SM-DP+ ends the RSP session, so its transactionId is unknown afterwards (8.10.1 / 3.9).
+            if (!Defect(SmdpDefect.KeepSessionAfterDownloadError))
+            {
+                await EndSessionAsync(session).ConfigureAwait(false);
+            }
             return Fail(FunctionStatusCodes.RequestInvalid,
                 $"the eUICC refused PrepareDownload ({pdr.DownloadResponseError!.DownloadErrorCode}); the RSP session is ended");
         }
@@ -96,20 +101,22 @@ public sealed partial class Es9PlusFunctions
         // SM-DP+ reuses the otSK.DP.ECKA of that earlier binding; any other otPK.EUICC.ECKA gets a fresh otSK.DP.ECKA.
         byte[]? reusedOtSk = null;
         byte[]? reusedPpk = null;
-        if (session.OtPkEuicc is { } used && used.AsSpan().SequenceEqual(signed.EuiccOtpk) && session.OtSkDp is { } same)
+        bool anyOtpk = Defect(SmdpDefect.ReuseOtSkDpAcrossOtpk);
+        if (session.OtPkEuicc is { } used && (anyOtpk || used.AsSpan().SequenceEqual(signed.EuiccOtpk)) && session.OtSkDp is { } same)
         {
             // The same session asks again with the same otPK.EUICC.ECKA: the same binding (keys and PPKs) is sent
             // again, rebuilt from the stored keys rather than stored whole.
             reusedOtSk = same;
             reusedPpk = session.Ppk;
         }
-        else if (session.BppEuiccOtpk is { } offered && offered.AsSpan().SequenceEqual(signed.EuiccOtpk))
+        else if (session.BppEuiccOtpk is { } offered && (anyOtpk || offered.AsSpan().SequenceEqual(signed.EuiccOtpk)))
         {
             DownloadSession? earlier;
             await using (StoreTransaction read = await _store.BeginAsync().ConfigureAwait(false))
             {
                 earlier = await read.LastBoundSessionOfAsync(session.Iccid!).ConfigureAwait(false);
             }
+            // The SM-DP+ SHALL NOT use a one-time key for two otPK.EUICC.ECKA: only the very key of that binding is reused.
             reusedOtSk = earlier?.OtPkEuicc is { } o && o.AsSpan().SequenceEqual(offered) ? earlier.OtSkDp : null;
         }
         if (profile is null)

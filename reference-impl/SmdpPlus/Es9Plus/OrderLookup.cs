@@ -42,8 +42,10 @@ internal sealed record OrderLookup(OrderRecord? Order, ProfileRecord? Profile, R
                 // The SM-DP+ SHALL verify that the MatchingID identifies a pending download order.
                 return Fail(FunctionStatusCodes.MatchingIdRefused, $"MatchingID '{matchingId}' identifies no download order");
             }
-            // If an EID is associated with the order, the eUICC's EID SHALL match it.
-            if (checkEid && order.Eid is not null && !string.Equals(order.Eid, eid, StringComparison.Ordinal))
+            // If an EID is associated with the order, the eUICC's EID SHALL match it. An SM-DS event's order always has
+            // one (ConfirmOrder requires the EID with an smdsAddress): the EventID found, the EID is still checked.
+            bool smdsEventUnchecked = order.SmdsAddress is not null && options.Defects.Contains(SmdpDefect.NoEidCheckForSmdsEvent);
+            if (checkEid && !smdsEventUnchecked && order.Eid is not null && !string.Equals(order.Eid, eid, StringComparison.Ordinal))
             {
                 return Fail(FunctionStatusCodes.EidMismatch, $"the order of MatchingID '{matchingId}' is for another EID");
             }

@@ -90,6 +90,15 @@ public static partial class Asn1BindingApi
         {
             ctx.Response.Headers[RspJson.AdminProtocolHeader] = RspEndpoint.EchoedAdminProtocol(ctx.Request, options);
         }
+        if (request.HandleNotification is not null && result is RspResult.Success)
+        {
+            // The defect HandleNotificationAnswers200WithBody on this binding too: 200 with a body (an empty SEQUENCE)
+            // where SGP.22 §6.6.1 has HandleNotification answered 204 with none.
+            ctx.Response.StatusCode = StatusCodes.Status200OK;
+            ctx.Response.ContentType = MediaType;
+            await ctx.Response.Body.WriteAsync(new byte[] { 0x30, 0x00 }, ctx.RequestAborted).ConfigureAwait(false);
+            return;
+        }
         if (result is RspResult.NoContent || (request.HandleNotification is not null && result is not RspResult.Failure))
         {
             ctx.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -101,9 +110,10 @@ public static partial class Asn1BindingApi
             RspEndpoint.AnswerWithoutBody(ctx, StatusCodes.Status400BadRequest);
             return;
         }
-        byte[] answer = Asn1BindingMapper.Response(request, result).Encode();
+        byte[] answer = Asn1BindingMapper.Response(request, result, dropErrorCodes: options.Defects.Contains(SmdpDefect.Asn1BindingDropsErrorCode)).Encode();
         ctx.Response.StatusCode = StatusCodes.Status200OK;
-        ctx.Response.ContentType = MediaType;
+        // SGP.22 §6.6.1: the response of the ASN.1 binding carries Content-Type application/x-gsma-rsp-asn1.
+        ctx.Response.ContentType = options.Defects.Contains(SmdpDefect.Asn1BindingWrongContentType) ? "application/octet-stream" : MediaType;
         await ctx.Response.Body.WriteAsync(answer, ctx.RequestAborted).ConfigureAwait(false);
     }
 

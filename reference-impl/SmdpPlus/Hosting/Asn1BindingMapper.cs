@@ -44,10 +44,18 @@ public static class Asn1BindingMapper
         return f.HandleNotification(new HandleNotificationRequest(r.HandleNotification!.PendingNotification.Encoded.ToArray()), call, ct);
     }
 
-    /// <summary>The response for a result that is not 204.</summary>
-    public static RemoteProfileProvisioningResponse Response(RemoteProfileProvisioningRequest r, RspResult result)
+    /// <summary>
+    /// The response for a result that is not 204. <paramref name="dropErrorCodes"/> is the defect
+    /// <see cref="SmdpDefect.Asn1BindingDropsErrorCode"/>: every failure becomes undefinedError(127).
+    /// </summary>
+    public static RemoteProfileProvisioningResponse Response(RemoteProfileProvisioningRequest r, RspResult result, bool dropErrorCodes = false)
     {
         RspResult.Failure? failed = result as RspResult.Failure;
+        if (dropErrorCodes && failed is not null)
+        {
+            // A code no error INTEGER stands for: the mapping below falls back to undefinedError(127).
+            failed = new RspResult.Failure(FunctionStatusCodes.ExecutionError, failed.Message, null);
+        }
         object? body = (result as RspResult.Success)?.Body;
         if (r.InitiateAuthenticationRequest is not null)
         {

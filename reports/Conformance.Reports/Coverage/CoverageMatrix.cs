@@ -14,6 +14,21 @@ public sealed record TestCaseCoverage(
     IReadOnlyList<string> MissingSequences,
     IReadOnlyList<string> ExtraSequences)
 {
+    /// <summary>The listed sequences that have a scenario, in catalog order.</summary>
+    public IReadOnlyList<string> CoveredSequences { get; init; } = [];
+
+    /// <summary>"#01 #02" covered and "#03 #05?" missing, as the matrix prints them ("?" marks a number the sources do not confirm).</summary>
+    public (string Covered, string Missing) SequenceCells()
+    {
+        if (TestCase.Sequences.Count == 0)
+        {
+            return ("(not numbered)", "(not numbered)");
+        }
+        var covered = TestCase.Sequences.Where(s => CoveredSequences.Contains(s.Sequence)).Select(s => s.Label).ToList();
+        var missing = TestCase.Sequences.Where(s => MissingSequences.Contains(s.Sequence)).Select(s => s.Label).ToList();
+        return (covered.Count == 0 ? "none" : string.Join(' ', covered), missing.Count == 0 ? "none" : string.Join(' ', missing));
+    }
+
     /// <summary>No scenario exists for this test case.</summary>
     public bool Uncovered => Scenarios == 0;
 
@@ -82,7 +97,10 @@ public sealed class CoverageMatrix
             Skipped: ran.Count(s => s == AllureStatus.Skipped),
             NotRun: Math.Max(0, mine.Count - ran.Count),
             MissingSequences: testCase.Sequences.Where(s => !present.Contains(Normalize(s.Sequence)!)).Select(s => s.Sequence).ToList(),
-            ExtraSequences: listed.Count == 0 ? [] : present.Where(p => !listed.Contains(p)).Order(StringComparer.Ordinal).ToList());
+            ExtraSequences: listed.Count == 0 ? [] : present.Where(p => !listed.Contains(p)).Order(StringComparer.Ordinal).ToList())
+        {
+            CoveredSequences = testCase.Sequences.Where(s => present.Contains(Normalize(s.Sequence)!)).Select(s => s.Sequence).ToList(),
+        };
     }
 
     /// <summary>"#1", "01", "#01" all mean sequence #01.</summary>

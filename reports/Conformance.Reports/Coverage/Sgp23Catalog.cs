@@ -4,10 +4,30 @@ using Conformance.Reports.Allure;
 
 namespace Conformance.Reports.Coverage;
 
-/// <summary>A numbered SGP.23 test sequence ("#01") and its one-line description.</summary>
+/// <summary>
+/// A numbered SGP.23 test sequence ("#01") and its one-line description; the SGP.23 sub-section that numbers it and
+/// whether the public sources agree on it (null: not said).
+/// </summary>
 public sealed record CatalogSequence(
     [property: JsonPropertyName("sequence")] string Sequence,
-    [property: JsonPropertyName("description")] string? Description);
+    [property: JsonPropertyName("description")] string? Description)
+{
+    [JsonPropertyName("section")] public string? Section { get; init; }
+    [JsonPropertyName("confirmed")] public bool? Confirmed { get; init; }
+
+    /// <summary>"#05", or "#05?" when the sources do not confirm the number.</summary>
+    public string Label => Confirmed == false ? Sequence + "?" : Sequence;
+}
+
+/// <summary>A sequence SGP.23 numbers under another test case (sub-section) that a catalog ID folds in; not matched to scenarios.</summary>
+public sealed record CatalogOtherSequence(
+    [property: JsonPropertyName("testCase")] string TestCase,
+    [property: JsonPropertyName("sequence")] string Sequence,
+    [property: JsonPropertyName("description")] string? Description)
+{
+    [JsonPropertyName("section")] public string? Section { get; init; }
+    [JsonPropertyName("confirmed")] public bool? Confirmed { get; init; }
+}
 
 /// <summary>One SGP.23 test case (fixtures/sgp23/catalog.json).</summary>
 public sealed record CatalogTestCase
@@ -27,6 +47,10 @@ public sealed record CatalogTestCase
     [JsonPropertyName("sequences")] public IReadOnlyList<CatalogSequence> Sequences { get; init => field = value ?? []; } = [];
     /// <summary>Cases the catalog describes without a sequence number.</summary>
     [JsonPropertyName("cases")] public IReadOnlyList<string> Cases { get; init => field = value ?? []; } = [];
+    /// <summary>Sequences SGP.23 numbers under test cases of their own that this ID folds in (error and retry cases); for reference.</summary>
+    [JsonPropertyName("otherSequences")] public IReadOnlyList<CatalogOtherSequence> OtherSequences { get; init => field = value ?? []; } = [];
+    /// <summary>Where the sequence numbers were confirmed.</summary>
+    [JsonPropertyName("sequenceSource")] public string? SequenceSource { get; init; }
     [JsonPropertyName("note")] public string? Note { get; init; }
 }
 

@@ -5,7 +5,7 @@ namespace Conformance.Steps.Support.Orders;
 /// MatchingID or not (an EID-bound order without one serves the default SM-DP+ address), a confirmation code or not,
 /// released or only confirmed, registered as an SM-DS event or not.
 /// </summary>
-/// <param name="Eid">The EID the order must be bound to, or null when an order of any EID, or none, does.</param>
+/// <param name="Eid">The EID the order is for (an order bound to it, or to none, serves unless <paramref name="EidRequired"/>), or null when the order must not be bound to any EID (an activation code not associated to an EID).</param>
 /// <param name="EidRequired">True when the order must be bound to <paramref name="Eid"/> (the default SM-DP+ address case, another eUICC's order).</param>
 /// <param name="MatchingId">True when the LPA gets a MatchingID; false for an EID-bound order with an empty one.</param>
 /// <param name="ConfirmationCode">True when the order requires a confirmation code (SGP.22 §3.1.3.3).</param>
@@ -20,6 +20,10 @@ public sealed record OrderNeeds(string? Eid, bool EidRequired, bool MatchingId, 
         if (EidRequired)
         {
             parts.Add($"bound to EID {Eid}");
+        }
+        else if (Eid is null)
+        {
+            parts.Add("not bound to any EID");
         }
 
         parts.Add(MatchingId ? "with a MatchingID" : "with an empty MatchingID");
