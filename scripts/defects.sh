@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# ./conformance defects [smdp|euicc|all] [--only NAME]: proves the harness catches defects (README, "Proving
+# ./conformance defects [smdp|euicc|smds|all] [--only NAME]: proves the harness catches defects (README, "Proving
 # the harness catches defects"). Each entry of fixtures/defects/<side>.json names a defect of the bundled
-# reference SM-DP+ (SmdpDefect) or of the emulated eUICC (EuiccDefect), the tag expression of the scenarios
+# reference SM-DP+ (SmdpDefect), of the emulated eUICC (EuiccDefect) or of the reference SM-DS (SmdsDefect), the tag expression of the scenarios
 # that must catch it and a fragment their failure message must contain. The entries are the test cases of
 # DefectProofTests (steps/Runs.Tests), which ./conformance test runs too; this command runs only them and
 # prints one row per entry. Sourced by ./conformance (ROOT, CONFIG, BUILD_DIR, die, need_dotnet).
 
 defects_usage() {
   cat <<'USAGE'
-usage: ./conformance defects [smdp|euicc|all] [--only NAME]
+usage: ./conformance defects [smdp|euicc|smds|all] [--only NAME]
 
-For each entry of fixtures/defects/smdp.json and euicc.json, runs the scenarios its tags select against
+For each entry of fixtures/defects/smdp.json, euicc.json and smds.json, runs the scenarios its tags select against
 the bundled reference with that defect switched on, and checks that at least one FAILED with the entry's
 fragment in its message; once, the same selections must pass with no defect. Prints a table; exits 0
 only when every entry is caught.
@@ -40,7 +40,7 @@ run_defects() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
       -h|--help) defects_usage; return 0 ;;
-      smdp|euicc|all) side="$1"; shift ;;
+      smdp|euicc|smds|all) side="$1"; shift ;;
       --only) [[ $# -ge 2 ]] || die "defects: --only needs a defect name"; only="$2"; shift 2 ;;
       *) die "defects: unknown argument '$1': see ./conformance defects --help" ;;
     esac
@@ -52,7 +52,10 @@ run_defects() {
   local dir="$BUILD_DIR/defects" rc=0
   rm -rf "$dir"; mkdir -p "$dir"
   echo "== defect proof: ${side} entries${only:+ named $only} of fixtures/defects (one run of the selected scenarios per entry)"
-  DEFECTS_SIDE="$side" DEFECTS_ONLY="$only" dotnet test "$dll" --nologo --filter "FullyQualifiedName~DefectProofTests" \
+  # The remote SM-DP+ proofs (RemoteDefectProofTests) are SM-DP+ entries: left out for the eUICC's and the SM-DS's.
+  local filter="FullyQualifiedName~DefectProofTests"
+  [[ "$side" == euicc || "$side" == smds ]] && filter="FullyQualifiedName~Tests.DefectProofTests"
+  DEFECTS_SIDE="$side" DEFECTS_ONLY="$only" dotnet test "$dll" --nologo --filter "$filter" \
     --logger trx --results-directory "$dir/trx" >"$dir/test.log" 2>&1 || rc=$?
 
   local rows=("$dir"/rows/*.tsv)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conformance.Euicc.Faults;
+using Conformance.SmDs;
 using Conformance.SmdpPlus;
 using Conformance.Steps.Support;
 
@@ -12,8 +13,13 @@ namespace Conformance.Runs.Tests;
 /// </summary>
 public sealed record DefectEntry(string Side, string Defect, string Tags, string Expect, string? Note)
 {
-    /// <summary>The setting that switches the defect on (CONFORMANCE_SMDP_DEFECTS or CONFORMANCE_EUICC_DEFECTS).</summary>
-    public string Variable => Side == DefectFixtures.Smdp ? Settings.SmdpDefects.Env : Settings.EuiccDefects.Env;
+    /// <summary>The setting that switches the defect on (CONFORMANCE_SMDP_DEFECTS, CONFORMANCE_EUICC_DEFECTS or CONFORMANCE_SMDS_DEFECTS).</summary>
+    public string Variable => Side switch
+    {
+        DefectFixtures.Smdp => Settings.SmdpDefects.Env,
+        DefectFixtures.Smds => Settings.SmdsDefects.Env,
+        _ => Settings.EuiccDefects.Env,
+    };
 
     public override string ToString() => $"{Side} {Defect}";
 }
@@ -23,13 +29,14 @@ public static class DefectFixtures
 {
     public const string Smdp = "smdp";
     public const string Euicc = "euicc";
+    public const string Smds = "smds";
 
     public static string Directory => Path.Combine(RepoPaths.Root, "fixtures", "defects");
 
     public static string FileOf(string side) => Path.Combine(Directory, side + ".json");
 
-    /// <summary>Every entry of both files, in file order.</summary>
-    public static IReadOnlyList<DefectEntry> All() => [.. Load(Smdp), .. Load(Euicc)];
+    /// <summary>Every entry of the three files, in file order.</summary>
+    public static IReadOnlyList<DefectEntry> All() => [.. Load(Smdp), .. Load(Euicc), .. Load(Smds)];
 
     /// <summary>
     /// The entries ./conformance defects asked for: DEFECTS_SIDE (smdp, euicc or all) and DEFECTS_ONLY (a
@@ -70,10 +77,20 @@ public static class DefectFixtures
 
     private static void Check(DefectEntry e, string where)
     {
-        bool known = e.Side == Smdp ? Enum.TryParse<SmdpDefect>(e.Defect, false, out _) : Enum.TryParse<EuiccDefect>(e.Defect, false, out _);
+        bool known = e.Side switch
+        {
+            Smdp => Enum.TryParse<SmdpDefect>(e.Defect, false, out _),
+            Smds => Enum.TryParse<SmdsDefect>(e.Defect, false, out _),
+            _ => Enum.TryParse<EuiccDefect>(e.Defect, false, out _),
+        };
         if (!known || int.TryParse(e.Defect, out _))
         {
-            string names = e.Side == Smdp ? string.Join(", ", Enum.GetNames<SmdpDefect>()) : string.Join(", ", Enum.GetNames<EuiccDefect>());
+            string names = string.Join(", ", e.Side switch
+            {
+                Smdp => Enum.GetNames<SmdpDefect>(),
+                Smds => Enum.GetNames<SmdsDefect>(),
+                _ => Enum.GetNames<EuiccDefect>(),
+            });
             throw new InvalidDataException($"{where}: '{e.Defect}' is not a defect name; known: {names}");
         }
 

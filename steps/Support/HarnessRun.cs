@@ -30,6 +30,12 @@ public sealed class HarnessRun : IAsyncDisposable
     public TestPki Pki { get; }
     public OperatorEndpoint Operator { get; }
     public ReferenceSmdp? Reference { get; private set; }
+
+    /// <summary>The SM-DS of the run (bundled reference or remote), started before the SM-DP+.</summary>
+    public RunSmds? Smds { get; private set; }
+
+    /// <summary>The SM-DS the harness plays for the bundled SM-DP+'s ES12 calls (<see cref="Support.RecordingSmds.Address"/>), or null.</summary>
+    public RecordingSmds? RecordingSmds { get; private set; }
     public ProfileInventory Inventory { get; private set; } = null!;
 
     /// <summary>
@@ -103,7 +109,7 @@ public sealed class HarnessRun : IAsyncDisposable
         {
             // Both curves always: the reference SM-DP+ presents the NIST CERT.DPtls (TLS stacks commonly refuse
             // brainpool certificates) even when --curve brp narrows the scenarios.
-            return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress) });
+            return TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, TlsHost = Host(config.SmdpAddress), SmdsTlsHost = Host(config.SmdsAddress) });
         }
 
         PkiSides sides = config.IsReference ? PkiSides.Both : PkiSides.Euicc;
@@ -118,6 +124,8 @@ public sealed class HarnessRun : IAsyncDisposable
             TlsHost = Host(config.SmdpAddress),
             LoopbackSans = true,
             IncludeOperator = config.IsReference,
+            IssueSmds = config.IsSmdsReference,
+            SmdsTlsHost = Host(config.SmdsAddress),
         });
         foreach (string note in added)
         {
@@ -132,9 +140,27 @@ public sealed class HarnessRun : IAsyncDisposable
 
     private async Task ConnectAsync(CancellationToken ct)
     {
+        Smds = await RunSmds.StartAsync(Config, Pki, ct).ConfigureAwait(false);
         if (Config.IsReference)
         {
-            Reference = await ReferenceSmdp.StartAsync(Config, Pki, Operator.Url, ct).ConfigureAwait(false);
+            // The bundled SM-DP+ reaches, over ES12, the run's SM-DS and the SM-DS the harness plays (SmdpEventDriver), both by
+            // loopback URLs whose 127.0.0.1 CERT.DS.TLS names (SGP.22 §2.6.6).
+            CurvePki tls = PkiMaterial.TlsCurve(Pki);
+            if (tls.Items.TryGetValue(PkiItem.DsTls, out IssuedCertificate? dsTls) && dsTls.PrivateKey is { } dsKey)
+            {
+                RecordingSmds = await RecordingSmds.StartAsync(PkiMaterial.WithKey(dsTls.Certificate, dsKey)).ConfigureAwait(false);
+            }
+
+            var endpoints = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
+            {
+                [Config.SmdsAddress] = Smds.Reference?.BoundAddress ?? Config.SmdsUrl!,
+            };
+            if (RecordingSmds is not null)
+            {
+                endpoints[Support.RecordingSmds.Address] = RecordingSmds.BoundAddress;
+            }
+
+            Reference = await ReferenceSmdp.StartAsync(Config, Pki, Operator.Url, endpoints, ct).ConfigureAwait(false);
             Inventory = Reference.Inventory;
             Es2Plus = new Es2PlusClientOptions
             {
@@ -186,10 +212,13 @@ public sealed class HarnessRun : IAsyncDisposable
         ["eUICC target"] = Config.Euicc.ToString(),
         ["SM-DP+ optional features"] = (Config.SmdpOptions.Count == 0 ? "none declared" : string.Join(", ", Config.SmdpOptions.Order(StringComparer.Ordinal)))
             + (Config.TargetPath is { } declaration ? $" ({declaration})" : ""),
+        ["SM-DS target"] = Config.SmdsTarget,
+        ["SM-DS address"] = Config.SmdsAddress,
         ["ES9+ ASN.1 binding"] = Config.Asn1Binding ? "declared: the @asn1 scenarios run" : "not declared: the @asn1 scenarios are skipped",
         ["orders"] = OrderSource?.Name ?? "es2plus (the harness as operator)",
-        ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count == 0 ? "none"
-            : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))),
+        ["defects switched on"] = Config.SmdpDefects.Count + Config.EuiccDefects.Count + Config.SmdsDefects.Count == 0 ? "none"
+            : string.Join(", ", Config.SmdpDefects.Select(d => "SM-DP+ " + d).Concat(Config.EuiccDefects.Select(d => "eUICC " + d))
+                .Concat(Config.SmdsDefects.Select(d => "SM-DS " + d))),
         ["curves"] = string.Join(", ", Config.Curves.Select(c => c.ShortName())),
         ["PKI"] = Config.PkiDirectory ?? "generated (TestPkiGenerator, seed 1, loopback SANs)",
         ["CI subjects"] = string.Join("; ", Pki.Curves.Select(c => $"{c.Curve.ShortName()}: {c.Ci.Certificate.Subject}")),
@@ -221,6 +250,16 @@ public sealed class HarnessRun : IAsyncDisposable
         if (Reference is not null)
         {
             await Reference.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Smds is not null)
+        {
+            await Smds.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (RecordingSmds is not null)
+        {
+            await RecordingSmds.DisposeAsync().ConfigureAwait(false);
         }
 
         Operator.Dispose();

@@ -47,7 +47,12 @@ public sealed class ReferenceSmdp : IAsyncDisposable
     public static Lazy<IReadOnlyList<CurvePki>> CisWithoutDpAuth { get; } = new(() =>
         TestPkiGenerator.Generate(new TestPkiOptions { Seed = 2, IncludeNegativeVariants = false, IncludeOperator = false }).Curves);
 
-    public static async Task<ReferenceSmdp> StartAsync(TargetConfig config, TestPki pki, Uri operatorCallback, CancellationToken ct = default)
+    public static async Task<ReferenceSmdp> StartAsync(TargetConfig config, TestPki pki, Uri operatorCallback, CancellationToken ct = default) =>
+        await StartAsync(config, pki, operatorCallback, new Dictionary<string, Uri>(), ct).ConfigureAwait(false);
+
+    /// <summary>As above, with the ES12 endpoints of the SM-DS addresses an order may name (the run's SM-DS, the harness's own).</summary>
+    public static async Task<ReferenceSmdp> StartAsync(TargetConfig config, TestPki pki, Uri operatorCallback, IReadOnlyDictionary<string, Uri> smdsEndpoints,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(pki);
@@ -64,6 +69,9 @@ public sealed class ReferenceSmdp : IAsyncDisposable
             Defects = config.SmdpDefects,
             Pki = pki,
             AdditionalTrustedCis = [.. CisWithoutDpAuth.Value.Select(c => c.Ci.Certificate)],
+            SmdsEndpoints = smdsEndpoints,
+            KnownSmDsAddresses = [.. new SmdpOptions().KnownSmDsAddresses, .. smdsEndpoints.Keys],
+            Es12Timeout = config.Timeout,
         };
         var iccids = Enumerable.Range(1, IccidPoolSize).Select(i => Identifiers.InventoryIccid(1, i)).ToList();
         var typeOrders = Enumerable.Range(1, TypeOrderPoolSize).Select(i => Identifiers.InventoryIccid(2, i));

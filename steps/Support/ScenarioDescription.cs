@@ -11,6 +11,7 @@ public static partial class ScenarioDescription
     private static readonly (string Tag, string Interface)[] Interfaces =
     [
         ("es2plus", "ES2+"), ("es9plus", "ES9+"), ("es8plus", "ES8+"), ("es10a", "ES10a"), ("es10b", "ES10b"), ("es10c", "ES10c"), ("e2e", "end-to-end"),
+        ("es11", "ES11"), ("es12", "ES12"),
     ];
 
     public static ReportScenario Of(FeatureInfo feature, ScenarioInfo scenario, TargetConfig? config)
@@ -18,7 +19,7 @@ public static partial class ScenarioDescription
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(scenario);
         string[] tags = [.. feature.Tags.Concat(scenario.Tags).Distinct(StringComparer.Ordinal)];
-        string side = tags.Contains("euicc") ? "euicc" : "smdp";
+        string side = tags.Contains("euicc") ? "euicc" : tags.Contains("smds") && !tags.Contains("smdp") ? "smds" : "smdp";
         var parameters = scenario.Arguments.Cast<DictionaryEntry>()
             .Select(a => new AllureParameter(a.Key.ToString()!, a.Value?.ToString() ?? "")).ToList();
         // An outline's title names its columns (<function>): filled in, each example row is its own scenario.
@@ -36,7 +37,7 @@ public static partial class ScenarioDescription
             Tags = tags,
             Curve = curve,
             Side = side,
-            Target = config is null ? null : side == "euicc" ? config.Euicc.ToString() : config.SmdpTarget,
+            Target = config is null ? null : side == "euicc" ? config.Euicc.ToString() : side == "smds" ? config.SmdsTarget : config.SmdpTarget,
             Severity = tags.Contains("negative") ? "normal" : "critical",
             Description = scenario.Description ?? feature.Description,
             Parameters = parameters,

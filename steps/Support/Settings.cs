@@ -29,10 +29,17 @@ public static class Settings
     public static readonly Setting Asn1Binding = new("asn1Binding", "--asn1-binding", "CONFORMANCE_ASN1_BINDING", "true: the SM-DP+ under test serves ES9+ over the ASN.1 binding too (SGP.22 §6.6, POST /gsma/rsp2/asn1), so the @asn1 scenarios run; default true for the bundled reference, false for a remote SM-DP+ (they are skipped)");
     public static readonly Setting Iccids = new("iccids", null, "CONFORMANCE_ICCIDS", "available ICCIDs of that profile type on the remote SM-DP+ (comma-separated)");
 
+    public static readonly Setting Smds = new("smds", "--smds", "CONFORMANCE_SMDS", "SM-DS under test: 'reference' (bundled, in-process) or its https:// URL");
+    public static readonly Setting SmdsAddress = new("smdsAddress", "--smds-address", "CONFORMANCE_SMDS_ADDRESS", "the SM-DS address (FQDN[:port]) as the eUICC holds it (root SM-DS address) and the SM-DP+ gets it in ConfirmOrder");
+    public static readonly Setting SmdsTrust = new("smdsTrust", null, "CONFORMANCE_SMDS_TRUST", "PEM file of the roots trusted for the SM-DS TLS certificate (CERT.DStls; default: the trust setting, else the PKI's CIs)");
+    public static readonly Setting Es12Certificate = new("es12Certificate", null, "CONFORMANCE_ES12_CERT", "PEM of the TLS client certificate the harness presents on ES12 as an SM-DP+ (default: the PKI's CERT.DPtls)");
+    public static readonly Setting Es12Key = new("es12Key", null, "CONFORMANCE_ES12_KEY", "PEM of its private key");
+
     public static readonly Setting SmdpDefects = new("smdpDefects", null, "CONFORMANCE_SMDP_DEFECTS", "named defects switched on in the bundled reference SM-DP+ (comma-separated SmdpDefect names; proves scenarios catch them)");
     public static readonly Setting EuiccDefects = new("euiccDefects", null, "CONFORMANCE_EUICC_DEFECTS", "named defects switched on in the emulated eUICC (comma-separated EuiccDefect names)");
+    public static readonly Setting SmdsDefects = new("smdsDefects", null, "CONFORMANCE_SMDS_DEFECTS", "named defects switched on in the bundled reference SM-DS (comma-separated SmdsDefect names)");
 
     public static readonly IReadOnlyList<Setting> All =
         [Smdp, SmdpAddress, TlsName, Es2TlsName, Trust, AdminProtocol, Timeout, Es2PlusUrl, OperatorCertificate, OperatorKey, Pki, Curve, Euicc, IsdrAid, StoreDataSegment, PcscProtocol, Tags, Out, Jobs, Target, Asn1Binding, Orders, ProfileType, Iccids, StrictEuicc,
-         SmdpDefects, EuiccDefects];
+         Smds, SmdsAddress, SmdsTrust, Es12Certificate, Es12Key, SmdpDefects, EuiccDefects, SmdsDefects];
 }

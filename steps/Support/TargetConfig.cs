@@ -72,7 +72,7 @@ public sealed partial record TargetConfig
     /// How many test hosts run the features side by side (RunShards). Each has its own reference SM-DP+, so
     /// they share nothing; a remote SM-DP+ (one ICCID list) or a card (one reader) allows one host only.
     /// </summary>
-    public int EffectiveJobs => Jobs ?? (IsReference && Euicc.IsEmulated ? Math.Min(2, System.Environment.ProcessorCount) : 1);
+    public int EffectiveJobs => Jobs ?? (IsReference && IsSmdsReference && Euicc.IsEmulated ? Math.Min(2, System.Environment.ProcessorCount) : 1);
     /// <summary>The target declaration file, or null (none: the bundled reference offers every optional feature but sgp22-v3-euicc, a remote SM-DP+ none).</summary>
     public string? TargetPath { get; init; }
 
@@ -183,6 +183,7 @@ public sealed partial record TargetConfig
             SmdpDefects = Get(Settings.SmdpDefects) is { } sd ? Names<SmdpDefect>(sd) : new HashSet<SmdpDefect>(),
             EuiccDefects = Get(Settings.EuiccDefects) is { } ed ? Names<EuiccDefect>(ed) : new HashSet<EuiccDefect>(),
         };
+        c = WithSmds(c, Get, origins);
         c = c with
         {
             SmdpOptions = c.TargetPath is { } declaration ? SmdpFeatures.Load(declaration)

@@ -83,7 +83,7 @@ internal sealed class AuthenticateServer : IEs10Function
     {
         CertificateValidationResult result = card.Identity.Validator.ValidateServerCertificate(CertificateRole.DpAuth, der, card.Options.Clock.GetUtcNow());
         // serverCertificate is CERT.XXauth.ECDSA (SGP.22 v2.5 §5.7.13): an SM-DP+'s DPauth or, in ES11 event retrieval, an SM-DS's DSauth.
-        if (result.IsValid || (result.Reason == CertificateFailureReason.WrongPolicy
+        if (result.IsValid || (result.Reason == CertificateFailureReason.WrongPolicy && !card.Faults.Has(EuiccDefect.RefuseDsAuth)
             && card.Identity.Validator.ValidateServerCertificate(CertificateRole.DsAuth, der, card.Options.Clock.GetUtcNow()).IsValid))
         {
             return null;

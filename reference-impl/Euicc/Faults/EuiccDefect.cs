@@ -56,6 +56,9 @@ public enum EuiccDefect
     /// <summary>Every eUICC signature is computed with a key that is not the one of CERT.EUICC.ECDSA.</summary>
     SignWithWrongKey,
 
+    /// <summary>AuthenticateServer takes only CERT.DPauth.ECDSA: an SM-DS's CERT.DSauth.ECDSA is refused as invalidCertificate (SGP.22 §5.7.13, §3.6.2).</summary>
+    RefuseDsAuth,
+
     /// <summary>
     /// A refused '87' or '88' segment (ConfigureISDP, StoreMetadata, ReplaceSessionKeys) is reported with bppCommandId
     /// loadProfileElements instead of the ES8+ command the segment carried (SGP.22 §5.7.6: bppCommandId names the command that failed).
