@@ -27,6 +27,20 @@ public sealed class Es9OrderKindSteps(Es9Driver es9, DownloadOrderDriver orders,
         await Es9SetupSteps.StartAsync(es9, orders, style);
     }
 
+    /// <summary>
+    /// SGP.23 4.3.14.2.1 #03: a first session carries a MatchingID no order has and AuthenticateClient refuses it; the
+    /// order itself is untouched (SGP.22 v2.5 §5.6.2: 8.2.6 / 3.8 ends that session only).
+    /// </summary>
+    [Given(@"^a first download attempt failed at AuthenticateClient with a MatchingID unknown to the SM-DP\+$")]
+    public async Task FirstAttemptWithUnknownMatchingId()
+    {
+        es9.Session.MatchingId = Identifiers.NewMatchingId();
+        await es9.RunUntilAsync(DownloadStep.AuthenticateServer);
+        FunctionOutcome first = await es9.AuthenticateClientAsync();
+        Assert.That(first.Status, Is.Not.EqualTo(Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.ExecutedSuccess),
+            $"precondition not met: the first attempt, with a MatchingID no order has, must fail: {first}");
+    }
+
     /// <summary>The LPA sends a MatchingID no order has, instead of the one of the order (an EventID or activation code token).</summary>
     [Given(@"^the LPA puts a MatchingID unknown to the SM-DP\+ into ctxParams1$")]
     public void UnknownMatchingId() => es9.Session.MatchingId = Identifiers.NewMatchingId();

@@ -176,6 +176,26 @@ Feature: AuthenticateClient
         | curve |
         | BRP   |
 
+    Scenario Outline: #03 nominal at a second attempt after an invalid MatchingID
+      Given a profile released for the eUICC for its default SM-DP+
+      And a first download attempt failed at AuthenticateClient with a MatchingID unknown to the SM-DP+
+      And the LPA starts the download of that profile again
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
     Scenario Outline: nominal with extended DeviceInfo capabilities and an SGP.22 v2.3.0 eUICC
       Given the device declares every DeviceInfo capability and the eUICC declares SGP.22 v2.3.0
       And a profile released for the eUICC with a MatchingID
@@ -603,6 +623,24 @@ Feature: AuthenticateClient
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient with euiccSigned1 carrying an unknown transactionId, signed by the eUICC
       Then the SM-DP+ answers Failed with 8.10.1 / 3.9
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    @negative
+    Scenario Outline: error: invalid MatchingID for the default SM-DP+ address (SGP.23 4.3.14.2.2 #11)
+      Given a profile released for the eUICC for its default SM-DP+
+      And the LPA puts a MatchingID unknown to the SM-DP+ into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Failed with 8.2.6 / 3.8
 
       @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
       Examples: NIST P-256
