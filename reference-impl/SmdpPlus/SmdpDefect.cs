@@ -99,4 +99,10 @@ public enum SmdpDefect
 
     /// <summary>ES12.RegisterEvent carries another EID than the order's (its last digit changed).</summary>
     WrongEidInRegisterEvent,
+
+    /// <summary>
+    /// The SM-DP+ never calls ES12.DeleteEvent: an Event stays on the SM-DS after its download has ended or its order was
+    /// cancelled (SGP.22 v2.5 §3.6.3).
+    /// </summary>
+    NoDeleteEvent,
 }

@@ -27,7 +27,7 @@ public class DefectInjectionTests
     /// <summary>Runs the observation for one defect; true when the server behaved as SGP.22 requires.</summary>
     private static async Task<bool> ObserveAsync(SmdpDefect defect, bool on)
     {
-        if (defect is SmdpDefect.NoRegisterEvent or SmdpDefect.WrongEidInRegisterEvent)
+        if (defect is SmdpDefect.NoRegisterEvent or SmdpDefect.WrongEidInRegisterEvent or SmdpDefect.NoDeleteEvent)
         {
             return await SmdsObservation.ObserveAsync(defect, on);
         }

@@ -67,6 +67,16 @@ public sealed class SmdsObservation : IAsyncDisposable
     {
         await using SmdsObservation o = await StartAsync(on ? new HashSet<SmdpDefect> { defect } : null);
         RspAnswer confirm = await o.ConfirmWithSmdsAsync(1, "EVENT-00001");
+        if (defect == SmdpDefect.NoDeleteEvent)
+        {
+            // SGP.22 v2.5 §3.6.3: CancelOrder of an order with an Event deletes the Event on the SM-DS.
+            using HttpClient op = o.Context.Harness.OperatorClient();
+            RspAnswer cancel = await ServerHarness.PostAsync(op, "gsma/rsp2/es2plus/cancelOrder", ServerHarness.Es2Json(new
+            {
+                iccid = Es9Context.Iccid(1), eid = Es9Context.Eid, matchingId = "EVENT-00001", finalProfileStatusIndicator = "Available",
+            }));
+            return confirm.ExecutionStatus == "Executed-Success" && cancel.ExecutionStatus == "Executed-Success" && (await o.EventsAsync()).Count == 0;
+        }
         return confirm.ExecutionStatus == "Executed-Success"
             && (await o.EventsAsync()).SequenceEqual([(Es9Context.Eid, "EVENT-00001", o.Context.Address)]);
     }

@@ -38,7 +38,7 @@ public sealed class Es12Client : IDisposable
 
     /// <summary>ES12.DeleteEvent; the SM-DS's status, or null when it cannot be reached.</summary>
     public Task<SmdsCallStatus?> DeleteEventAsync(string smdsAddress, string eid, string eventId, CancellationToken ct = default) =>
-        CallAsync(smdsAddress, SmdsPaths.DeleteEvent, SmdsJson.Serialize(new DeleteEventRequest(Header(), eid, eventId)), ct);
+        _options.Defects.Contains(SmdpDefect.NoDeleteEvent) ? Task.FromResult<SmdsCallStatus?>(null) : CallAsync(smdsAddress, SmdsPaths.DeleteEvent, SmdsJson.Serialize(new DeleteEventRequest(Header(), eid, eventId)), ct);
 
     private Es12RequestHeader Header() => new(_options.FunctionRequesterIdentifier, Guid.NewGuid().ToString("N"));
 
