@@ -89,7 +89,10 @@ public sealed class EveryCommandErrorTests
         yield return Case("smdp serve: unknown option", "unknown option '--bogus'", "smdp", "serve", "--bogus");
         yield return Case("smdp serve: bad value", "--port", "smdp", "serve", "--port", "x");
         yield return Case("smdp serve: missing PKI directory", "conformance-missing-", "smdp", "serve", "--pki", Path.Combine(Missing, "pki"), "--port", "1");
+        yield return Case("smdp serve: --smds not ADDRESS=URL", "is not ADDRESS=URL", "smdp", "serve", "--smds", "127.0.0.1:8444", "--port", "1");
+        yield return Case("smdp serve: --smds with a URL that is not one", "is not an http(s) URL", "smdp", "serve", "--smds", "a=ftp://x", "--port", "1");
         yield return Case("smdp order: unknown option", "unknown option '--bogus'", "smdp", "order", "--bogus");
+        yield return Case("smdp order: --smds-address without --eid", "needs --eid", "smdp", "order", "--smds-address", "127.0.0.1:8444", "--iccid", "8900000000000000001");
         yield return Case("smdp order: missing PKI directory", "does not exist", "smdp", "order", "--pki", Path.Combine(Missing, "pki"), "--iccid", "8900000000000000001");
         yield return Case("smdp order: unreachable SM-DP+", "cannot reach", "smdp", "order", "--url", Unreachable + "/", "--iccid", "8900000000000000001", "--release");
         // smds
