@@ -2,18 +2,15 @@ using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Conformance.Rsp.Pki;
-using Conformance.Rsp.StatusCodes;
 using Conformance.SmDs.Es11;
 using Conformance.SmDs.Es12;
 using Conformance.SmDs.Store;
 using Conformance.SmdpPlus;
 using Conformance.SmdpPlus.Crypto;
-using Conformance.SmdpPlus.Http;
+using Conformance.SmdpPlus.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -139,35 +136,11 @@ public sealed class SmdsServer(SmdsOptions options, Action<ILoggingBuilder>? con
         s.AddSingleton<Es11Functions>();
 
         WebApplication app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleUnexpected });
-        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = HandleStatusCode });
+        var answers = new RspServerAnswers("SM-DS", "SM-DS function", "Conformance.SmDs");
+        answers.UseBefore(app);
         app.MapEs12();
         app.MapEs11();
-        app.MapFallback((RequestDelegate)(ctx => WriteFailure(ctx, FunctionStatusCodes.FunctionUnsupported,
-            $"no SM-DS function at {ctx.Request.Method} {ctx.Request.Path}")));
+        answers.MapFallback(app);
         return app;
-    }
-
-    // Anything that escapes a handler still answers Failed, never an HTTP 500 page or a stack trace.
-    private static Task HandleUnexpected(HttpContext ctx)
-    {
-        Exception? e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
-        ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Conformance.SmDs")
-            .LogError(e, "unhandled error on {Path}", ctx.Request.Path.Value);
-        return WriteFailure(ctx, FunctionStatusCodes.ExecutionError, "unexpected error in the SM-DS (logged)");
-    }
-
-    private static Task HandleStatusCode(StatusCodeContext c) =>
-        WriteFailure(c.HttpContext, FunctionStatusCodes.FunctionUnsupported,
-            $"no SM-DS function at {c.HttpContext.Request.Method} {c.HttpContext.Request.Path} (HTTP {c.HttpContext.Response.StatusCode})");
-
-    private static Task WriteFailure(HttpContext ctx, StatusCode code, string message) =>
-        RspEndpoint.WriteAsync(ctx, RspResult.Fail(code, message), ctx.RequestServices.GetRequiredService<SmdpOptions>());
-
-    private sealed class OwnerLifetime : Microsoft.Extensions.Hosting.IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,15 +1,11 @@
 using System.Net;
 using System.Security.Authentication;
-using Conformance.Rsp.StatusCodes;
 using Conformance.SmdpPlus.Es2Plus;
 using Conformance.SmdpPlus.Es9Plus;
-using Conformance.SmdpPlus.Http;
 using Conformance.SmdpPlus.Store;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -174,38 +170,12 @@ public sealed class SmdpServer : IAsyncDisposable
         DownloadProgressNotifier notifier = app.Services.GetRequiredService<DownloadProgressNotifier>();
         store.ProfileStateChanged += notifier.OnStateChange;
 
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleUnexpected });
-        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = HandleStatusCode });
+        var answers = new RspServerAnswers("SM-DP+", "RSP function", "Conformance.SmdpPlus");
+        answers.UseBefore(app);
         app.MapEs9Plus();
         app.MapEs2Plus();
         app.MapAsn1Binding();
-        app.MapFallback((RequestDelegate)(ctx => WriteFailure(ctx, FunctionStatusCodes.FunctionUnsupported,
-            $"no RSP function at {ctx.Request.Method} {ctx.Request.Path}")));
+        answers.MapFallback(app);
         return app;
-    }
-
-    // Anything that escapes a handler still answers Failed, never an HTTP 500 page or a stack trace.
-    private static Task HandleUnexpected(HttpContext ctx)
-    {
-        Exception? e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
-        ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Conformance.SmdpPlus")
-            .LogError(e, "unhandled error on {Path}", ctx.Request.Path.Value);
-        return WriteFailure(ctx, FunctionStatusCodes.ExecutionError, "unexpected error in the SM-DP+ (logged)");
-    }
-
-    // Routing answers (405 wrong method, 404...) become a Failed status in the binding's shape.
-    private static Task HandleStatusCode(StatusCodeContext c) =>
-        WriteFailure(c.HttpContext, FunctionStatusCodes.FunctionUnsupported,
-            $"no RSP function at {c.HttpContext.Request.Method} {c.HttpContext.Request.Path} (HTTP {c.HttpContext.Response.StatusCode})");
-
-    private static Task WriteFailure(HttpContext ctx, StatusCode code, string message) =>
-        RspEndpoint.WriteAsync(ctx, RspResult.Fail(code, message), ctx.RequestServices.GetRequiredService<SmdpOptions>());
-
-    /// <summary>A host lifetime that handles no signal: the server's owner starts and stops it.</summary>
-    private sealed class OwnerLifetime : Microsoft.Extensions.Hosting.IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
