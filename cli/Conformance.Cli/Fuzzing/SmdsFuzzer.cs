@@ -1,0 +1,124 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Conformance.Euicc.Card;
+using Conformance.Euicc.Es10;
+using Conformance.Rsp.Asn1.Messages;
+using Conformance.Rsp.Pki;
+using Conformance.Rsp.Smds;
+using Conformance.SmDs;
+using Conformance.SmDs.Hosting;
+using Conformance.SmdpPlus.Crypto;
+using Microsoft.Extensions.Logging;
+
+namespace Conformance.Cli.Fuzzing;
+
+/// <summary>
+/// Issue #16's black-box probes of the bundled SM-DS, with <see cref="RspFuzzer"/>'s classes and judging: a server is
+/// started on loopback with the generated test PKI, every connection presents CERT.DP.TLS (the ES12 caller's client
+/// certificate, SGP.22 v2.5 §2.6.6), and the seeds are valid requests of every function: ES11.InitiateAuthentication,
+/// ES11.AuthenticateClient (made with the emulated eUICC for event retrieval, ctxParams without a MatchingID),
+/// ES12.RegisterEvent and ES12.DeleteEvent (SGP.22 v2.5 §5.8, §5.9). Every answer must be an SGP.22
+/// functionExecutionStatus by the JSON binding's rule (§6.5), never HTTP 500 or exception text.
+/// </summary>
+public sealed class SmdsFuzzer : RspFuzzer
+{
+    private readonly SmdsServer _server;
+    private readonly Es10Handler _euicc;
+    private readonly X509Certificate2 _dpTls;
+    private readonly string _dir;
+
+    private SmdsFuzzer(SmdsServer server, Es10Handler euicc, X509Certificate2 dpTls, int port, string dir)
+        : base(port, dpTls, asn1Path: null)
+    {
+        _server = server;
+        _euicc = euicc;
+        _dpTls = dpTls;
+        _dir = dir;
+    }
+
+    public static async Task<SmdsFuzzer> StartAsync(CancellationToken ct)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "conformance-fuzz-smds-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        TestPki pki = TestPkiGenerator.Generate(new TestPkiOptions { LoopbackSans = true, IncludeNegativeVariants = false });
+        CurvePki nist = pki.For(Rsp.Crypto.RspCurve.NistP256);
+        var options = new SmdsOptions
+        {
+            Port = 0,
+            DatabasePath = Path.Combine(dir, "smds.db"),
+            Pki = pki,
+            MaxRequestBodyBytes = 64 * 1024,
+        };
+        var server = new SmdsServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.None));
+        Uri url = await server.StartAsync(ct).ConfigureAwait(false);
+        var euicc = new Es10Handler(EuiccIdentity.FromPki(pki));
+        var fuzzer = new SmdsFuzzer(server, euicc, CertificateWithKey.Of(nist.DpTls), url.Port, dir);
+        await fuzzer.MakeSeedsAsync(options.SmdsAddress, ct).ConfigureAwait(false);
+        return fuzzer;
+    }
+
+    /// <summary>Seeds: InitiateAuthentication (sent), AuthenticateClient (made, not sent: its mutations meet a live session), RegisterEvent (sent), DeleteEvent.</summary>
+    private async Task MakeSeedsAsync(string smdsAddress, CancellationToken ct)
+    {
+        byte[] challenge = GetEuiccChallengeResponse.Decode(_euicc.Handle(new GetEuiccChallengeRequest().Encode())).EuiccChallenge;
+        var ia = new Dictionary<string, object>
+        {
+            ["euiccChallenge"] = Convert.ToBase64String(challenge),
+            ["euiccInfo1"] = Convert.ToBase64String(_euicc.Handle(new GetEuiccInfo1Request().Encode())),
+            ["smdsAddress"] = smdsAddress,
+        };
+        AddSeed("initiateAuthentication", SmdsPaths.InitiateAuthentication, ia);
+        JsonElement answer = await CallAsync(SmdsPaths.InitiateAuthentication, ia, ct).ConfigureAwait(false);
+        string tid = answer.GetProperty("transactionId").GetString()!;
+        var asRequest = new AuthenticateServerRequest(
+            ServerSigned1.Decode(Bytes(answer, "serverSigned1")),
+            Octets(Bytes(answer, "serverSignature1")),
+            Octets(Bytes(answer, "euiccCiPKIdToBeUsed")),
+            Bytes(answer, "serverCertificate"),
+            // Event retrieval (SGP.22 v2.5 §3.6.2): ctxParamsForCommonAuthentication without a MatchingID.
+            CtxParams1.Common(new CtxParamsForCommonAuthentication(null,
+                new DeviceInfo(Convert.FromHexString("35290611"), new DeviceCapabilities { EutranEpcSupportedRelease = new VersionType(13, 0, 0) }))));
+        byte[] asr = _euicc.Handle(asRequest.Encode());
+        AddSeed("authenticateClient", SmdsPaths.AuthenticateClient, new() { ["transactionId"] = tid, ["authenticateServerResponse"] = Convert.ToBase64String(asr) });
+
+        var register = new Dictionary<string, object>
+        {
+            ["header"] = Header(),
+            ["eid"] = _euicc.Eid,
+            ["rspServerAddress"] = "localhost",
+            ["eventId"] = "FUZZ-EVENT",
+            ["forwardingIndicator"] = false,
+        };
+        JsonElement registered = await CallAsync(SmdsPaths.RegisterEvent, register, ct).ConfigureAwait(false);
+        if (registered.GetProperty("header").GetProperty("functionExecutionStatus").GetProperty("status").GetString() != "Executed-Success")
+        {
+            throw new InvalidOperationException($"the SM-DS refused the seed RegisterEvent: {registered}");
+        }
+        AddSeed("registerEvent", SmdsPaths.RegisterEvent, register);
+        AddSeed("deleteEvent", SmdsPaths.DeleteEvent, new() { ["header"] = Header(), ["eid"] = _euicc.Eid, ["eventId"] = "FUZZ-EVENT" });
+    }
+
+    private static Dictionary<string, object> Header() => new()
+    {
+        ["functionRequesterIdentifier"] = "conformance-fuzz",
+        ["functionCallIdentifier"] = "fuzz-seed",
+    };
+
+    private static byte[] Bytes(JsonElement answer, string name) => Convert.FromBase64String(answer.GetProperty(name).GetString()!);
+
+    public override async ValueTask DisposeAsync()
+    {
+        _euicc.Dispose();
+        _dpTls.Dispose();
+        await _server.DisposeAsync().ConfigureAwait(false);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}
