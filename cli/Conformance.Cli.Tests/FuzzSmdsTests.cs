@@ -16,6 +16,7 @@ public class FuzzSmdsTests
     public async Task EveryProbeOfTheSubsetIsAnsweredByTheBindingsRule()
     {
         await using SmdsFuzzer fuzzer = await SmdsFuzzer.StartAsync(CancellationToken.None);
+        await fuzzer.PrepareAsync(600, CancellationToken.None);
         IReadOnlyList<RspFuzzer.Probe> probes = fuzzer.Probes(600, seed: 16);
         Assert.That(probes.Select(p => p.Class).Distinct(), Is.EquivalentTo(new[] { "header", "body", "text", "framing", "certificate" }));
         Assert.That(probes.Select(p => p.What.Split(' ')[0]).Distinct(), Is.SupersetOf(new[] { "initiateAuthentication", "authenticateClient", "registerEvent", "deleteEvent" }),

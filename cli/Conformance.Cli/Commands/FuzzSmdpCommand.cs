@@ -48,6 +48,7 @@ internal static class FuzzSmdpCommand
             TextWriter output = parse.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();
             await using RspFuzzer fuzzer = await start(ct);
+            await fuzzer.PrepareAsync(n, ct);
             IReadOnlyList<RspFuzzer.ClassResult> results = await fuzzer.RunAsync(fuzzer.Probes(n, parse.GetValue(seed)), p, ct);
             await output.WriteLineAsync($"{"class",-16} {"sent",8} {"right",8} {"wrong",8}");
             foreach (RspFuzzer.ClassResult r in results)

@@ -50,6 +50,15 @@ public abstract class RspFuzzer : IAsyncDisposable
     /// <summary>Adds a seed; the first one is the liveness check's and the header probes' request, and must succeed as sent.</summary>
     protected void AddSeed(string function, string path, Dictionary<string, object> fields) => _seeds.Add(new(function, path, fields));
 
+    /// <summary>
+    /// Makes what <paramref name="count"/> probes need before <see cref="Probes"/> is called: a server that ends an RSP
+    /// session on a failed AuthenticateClient needs one session per certificate probe (<see cref="CertificateSeed"/>).
+    /// </summary>
+    public virtual Task PrepareAsync(int count, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The AuthenticateClient fields a certificate probe corrupts; null: the AuthenticateClient seed's.</summary>
+    protected virtual Dictionary<string, object>? CertificateSeed() => null;
+
     /// <summary>Whether the function at <paramref name="path"/> may answer 204 No Content (ES9+ HandleNotification).</summary>
     protected virtual bool AnswersNoContent(string path) => false;
 
@@ -163,7 +172,8 @@ public abstract class RspFuzzer : IAsyncDisposable
     /// <summary>Corruption of every field of CERT.EUICC and CERT.EUM in AuthenticateClient (ES9+ or ES11), and TBS/outer algorithm mismatches.</summary>
     private Probe CertificateProbe(Random rng)
     {
-        Seed s = _seeds.First(x => x.Fields.ContainsKey("authenticateServerResponse"));
+        Seed first = _seeds.First(x => x.Fields.ContainsKey("authenticateServerResponse"));
+        Seed s = first with { Fields = CertificateSeed() ?? first.Fields };
         var asr = AuthenticateServerResponse.Decode(Convert.FromBase64String((string)s.Fields["authenticateServerResponse"]));
         AuthenticateResponseOk ok = asr.AuthenticateResponseOk!;
         bool eum = rng.Next(2) == 0;

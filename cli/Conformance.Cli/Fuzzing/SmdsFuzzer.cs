@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Conformance.Euicc.Card;
@@ -26,10 +27,13 @@ public sealed class SmdsFuzzer : RspFuzzer
     private readonly Es10Handler _euicc;
     private readonly X509Certificate2 _dpTls;
     private readonly string _dir;
+    private readonly string _smdsAddress;
+    private readonly ConcurrentQueue<Dictionary<string, object>> _sessions = new();
 
-    private SmdsFuzzer(SmdsServer server, Es10Handler euicc, X509Certificate2 dpTls, int port, string dir)
+    private SmdsFuzzer(SmdsServer server, Es10Handler euicc, X509Certificate2 dpTls, int port, string dir, string smdsAddress)
         : base(port, dpTls, asn1Path: null)
     {
+        _smdsAddress = smdsAddress;
         _server = server;
         _euicc = euicc;
         _dpTls = dpTls;
@@ -52,35 +56,33 @@ public sealed class SmdsFuzzer : RspFuzzer
         var server = new SmdsServer(options, configureLogging: l => l.SetMinimumLevel(LogLevel.None));
         Uri url = await server.StartAsync(ct).ConfigureAwait(false);
         var euicc = new Es10Handler(EuiccIdentity.FromPki(pki));
-        var fuzzer = new SmdsFuzzer(server, euicc, CertificateWithKey.Of(nist.DpTls), url.Port, dir);
-        await fuzzer.MakeSeedsAsync(options.SmdsAddress, ct).ConfigureAwait(false);
+        var fuzzer = new SmdsFuzzer(server, euicc, CertificateWithKey.Of(nist.DpTls), url.Port, dir, options.SmdsAddress);
+        await fuzzer.MakeSeedsAsync(ct).ConfigureAwait(false);
         return fuzzer;
     }
 
-    /// <summary>Seeds: InitiateAuthentication (sent), AuthenticateClient (made, not sent: its mutations meet a live session), RegisterEvent (sent), DeleteEvent.</summary>
-    private async Task MakeSeedsAsync(string smdsAddress, CancellationToken ct)
+    /// <summary>
+    /// The SM-DS ends an RSP session at its first AuthenticateClient, failed or not: each certificate probe (one in five)
+    /// gets a session of its own, made here (InitiateAuthentication and the eUICC's AuthenticateServer), so that its
+    /// corrupted CERT.EUICC or CERT.EUM meets the certificate checks rather than an unknown transactionId.
+    /// </summary>
+    public override async Task PrepareAsync(int count, CancellationToken ct)
     {
-        byte[] challenge = GetEuiccChallengeResponse.Decode(_euicc.Handle(new GetEuiccChallengeRequest().Encode())).EuiccChallenge;
-        var ia = new Dictionary<string, object>
+        for (int i = 0; i < (count + 4) / 5; i++)
         {
-            ["euiccChallenge"] = Convert.ToBase64String(challenge),
-            ["euiccInfo1"] = Convert.ToBase64String(_euicc.Handle(new GetEuiccInfo1Request().Encode())),
-            ["smdsAddress"] = smdsAddress,
-        };
-        AddSeed("initiateAuthentication", SmdsPaths.InitiateAuthentication, ia);
-        JsonElement answer = await CallAsync(SmdsPaths.InitiateAuthentication, ia, ct).ConfigureAwait(false);
-        string tid = answer.GetProperty("transactionId").GetString()!;
-        var asRequest = new AuthenticateServerRequest(
-            ServerSigned1.Decode(Bytes(answer, "serverSigned1")),
-            Octets(Bytes(answer, "serverSignature1")),
-            Octets(Bytes(answer, "euiccCiPKIdToBeUsed")),
-            Bytes(answer, "serverCertificate"),
-            // Event retrieval (SGP.22 v2.5 §3.6.2): ctxParamsForCommonAuthentication without a MatchingID.
-            CtxParams1.Common(new CtxParamsForCommonAuthentication(null,
-                new DeviceInfo(Convert.FromHexString("35290611"), new DeviceCapabilities { EutranEpcSupportedRelease = new VersionType(13, 0, 0) }))));
-        byte[] asr = _euicc.Handle(asRequest.Encode());
-        AddSeed("authenticateClient", SmdsPaths.AuthenticateClient, new() { ["transactionId"] = tid, ["authenticateServerResponse"] = Convert.ToBase64String(asr) });
+            (string tid, byte[] asr) = await SessionAsync(ct).ConfigureAwait(false);
+            _sessions.Enqueue(new() { ["transactionId"] = tid, ["authenticateServerResponse"] = Convert.ToBase64String(asr) });
+        }
+    }
 
+    protected override Dictionary<string, object>? CertificateSeed() => _sessions.TryDequeue(out var fields) ? fields : null;
+
+    /// <summary>Seeds: InitiateAuthentication (sent), AuthenticateClient (made, not sent: its mutations meet a live session), RegisterEvent (sent), DeleteEvent.</summary>
+    private async Task MakeSeedsAsync(CancellationToken ct)
+    {
+        AddSeed("initiateAuthentication", SmdsPaths.InitiateAuthentication, InitiateFields());
+        (string tid, byte[] asr) = await SessionAsync(ct).ConfigureAwait(false);
+        AddSeed("authenticateClient", SmdsPaths.AuthenticateClient, new() { ["transactionId"] = tid, ["authenticateServerResponse"] = Convert.ToBase64String(asr) });
         var register = new Dictionary<string, object>
         {
             ["header"] = Header(),
@@ -96,6 +98,29 @@ public sealed class SmdsFuzzer : RspFuzzer
         }
         AddSeed("registerEvent", SmdsPaths.RegisterEvent, register);
         AddSeed("deleteEvent", SmdsPaths.DeleteEvent, new() { ["header"] = Header(), ["eid"] = _euicc.Eid, ["eventId"] = "FUZZ-EVENT" });
+    }
+
+    private Dictionary<string, object> InitiateFields() => new()
+    {
+        ["euiccChallenge"] = Convert.ToBase64String(GetEuiccChallengeResponse.Decode(_euicc.Handle(new GetEuiccChallengeRequest().Encode())).EuiccChallenge),
+        ["euiccInfo1"] = Convert.ToBase64String(_euicc.Handle(new GetEuiccInfo1Request().Encode())),
+        ["smdsAddress"] = _smdsAddress,
+    };
+
+    /// <summary>A new RSP session: ES11.InitiateAuthentication, then the eUICC's AuthenticateServerResponse for event retrieval.</summary>
+    private async Task<(string TransactionId, byte[] AuthenticateServerResponse)> SessionAsync(CancellationToken ct)
+    {
+        JsonElement answer = await CallAsync(SmdsPaths.InitiateAuthentication, InitiateFields(), ct).ConfigureAwait(false);
+        string tid = answer.GetProperty("transactionId").GetString()!;
+        var asRequest = new AuthenticateServerRequest(
+            ServerSigned1.Decode(Bytes(answer, "serverSigned1")),
+            Octets(Bytes(answer, "serverSignature1")),
+            Octets(Bytes(answer, "euiccCiPKIdToBeUsed")),
+            Bytes(answer, "serverCertificate"),
+            // Event retrieval (SGP.22 v2.5 §3.6.2): ctxParamsForCommonAuthentication without a MatchingID.
+            CtxParams1.Common(new CtxParamsForCommonAuthentication(null,
+                new DeviceInfo(Convert.FromHexString("35290611"), new DeviceCapabilities { EutranEpcSupportedRelease = new VersionType(13, 0, 0) }))));
+        return (tid, _euicc.Handle(asRequest.Encode()));
     }
 
     private static Dictionary<string, object> Header() => new()
