@@ -77,7 +77,7 @@ public sealed class SmdsFuzzer : RspFuzzer
 
     protected override Dictionary<string, object>? CertificateSeed() => _sessions.TryDequeue(out var fields) ? fields : null;
 
-    /// <summary>Seeds: InitiateAuthentication (sent), AuthenticateClient (made, not sent: its mutations meet a live session), RegisterEvent (sent), DeleteEvent.</summary>
+    /// <summary>Seeds: InitiateAuthentication (sent), AuthenticateClient (made, not sent: its mutations meet a live session), RegisterEvent (sent), DeleteEvent, and InitiateAuthentication on the ES9+ path.</summary>
     private async Task MakeSeedsAsync(CancellationToken ct)
     {
         AddSeed("initiateAuthentication", SmdsPaths.InitiateAuthentication, InitiateFields());
@@ -98,6 +98,11 @@ public sealed class SmdsFuzzer : RspFuzzer
         }
         AddSeed("registerEvent", SmdsPaths.RegisterEvent, register);
         AddSeed("deleteEvent", SmdsPaths.DeleteEvent, new() { ["header"] = Header(), ["eid"] = _euicc.Eid, ["eventId"] = "FUZZ-EVENT" });
+        // Deployed LPAs call the ES9+ path on an SM-DS, with the address as smdpAddress: the SM-DS serves that too.
+        Dictionary<string, object> es9 = InitiateFields();
+        es9["smdpAddress"] = es9["smdsAddress"];
+        es9.Remove("smdsAddress");
+        AddSeed("es9plus/initiateAuthentication", SmdsPaths.Es9PlusInitiateAuthentication, es9);
     }
 
     private Dictionary<string, object> InitiateFields() => new()
