@@ -39,7 +39,7 @@ public abstract class RspFuzzer : IAsyncDisposable
     private sealed record Seed(string Function, string Path, Dictionary<string, object> Fields);
 
     /// <summary>One probe: the class it belongs to, how it was made, the bytes to send, and what answers are right.</summary>
-    public sealed record Probe(string Class, string What, string Head, byte[] Body, Func<Answer, string?> Judge);
+    public sealed record Probe(string Class, string What, string Head, byte[] Body, Func<Answer, string?> Judge, bool Anonymous = false);
 
     /// <summary>What came back: HTTP status, headers, body; or the transport failure.</summary>
     public sealed record Answer(int Status, IReadOnlyDictionary<string, string> Headers, string Body, string? Failure, TimeSpan Elapsed);
@@ -78,8 +78,12 @@ public abstract class RspFuzzer : IAsyncDisposable
     public IReadOnlyList<Probe> Probes(int count, int seed)
     {
         var rng = new Random(seed);
-        var makers = new Func<Random, Probe>[] { HeaderProbe, BodyProbe, TextProbe, FramingProbe, CertificateProbe };
-        return [.. Enumerable.Range(0, count).Select(i => makers[i % makers.Length](rng))];
+        var makers = new List<Func<Random, Probe>> { HeaderProbe, BodyProbe, TextProbe, FramingProbe, CertificateProbe };
+        if (ClientCertificateRule is not null)
+        {
+            makers.Add(CallerProbe);
+        }
+        return [.. Enumerable.Range(0, count).Select(i => makers[i % makers.Count](rng))];
     }
 
     // --- the classes ---
@@ -107,9 +111,12 @@ public abstract class RspFuzzer : IAsyncDisposable
     }
 
     /// <summary>Mutated DER inside valid JSON (bit flips, truncations, insertions), dropped or retyped fields, of every function.</summary>
-    private Probe BodyProbe(Random rng)
+    private Probe BodyProbe(Random rng) => BodyProbe(rng, _ => true);
+
+    private Probe BodyProbe(Random rng, Func<string, bool> paths)
     {
-        Seed s = _seeds[rng.Next(_seeds.Count)];
+        List<Seed> pool = [.. _seeds.Where(x => paths(x.Path))];
+        Seed s = pool[rng.Next(pool.Count)];
         var fields = new Dictionary<string, object?>(s.Fields.ToDictionary(kv => kv.Key, kv => (object?)kv.Value));
         string key = fields.Keys.ElementAt(rng.Next(fields.Count));
         string what;
@@ -202,6 +209,26 @@ public abstract class RspFuzzer : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// The functions whose caller must present a TLS client certificate (the SM-DS's ES12), and the status code
+    /// ("1.1 / 1.1") a caller without one gets whatever it sent; null: no such function.
+    /// </summary>
+    protected virtual (Func<string, bool> Needs, string Code)? ClientCertificateRule => null;
+
+    /// <summary>A body probe of a function that needs the caller's certificate, sent without one: refused as unauthenticated, the request unread.</summary>
+    private Probe CallerProbe(Random rng)
+    {
+        (Func<string, bool> needs, string code) = ClientCertificateRule!.Value;
+        Probe p = BodyProbe(rng, needs);
+        return p with
+        {
+            Class = "caller",
+            What = "no client certificate, " + p.What,
+            Anonymous = true,
+            Judge = a => Basic(a) ?? (a.Status == 200 && Status(a) == "Failed" && Code(a) == code ? null : $"HTTP {a.Status} {Status(a)} {Code(a)}, expected Failed {code}"),
+        };
+    }
+
     // --- judging ---
 
     private static string? RequestError(Answer a)
@@ -278,7 +305,7 @@ public abstract class RspFuzzer : IAsyncDisposable
         var right = new ConcurrentDictionary<string, int>();
         await Parallel.ForEachAsync(probes, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct }, async (p, token) =>
         {
-            Answer a = await SendAsync(p.Head, p.Body, token).ConfigureAwait(false);
+            Answer a = await SendAsync(p.Head, p.Body, token, p.Anonymous).ConfigureAwait(false);
             if (p.Judge(a) is { } problem)
             {
                 wrong.GetOrAdd(p.Class, _ => new()).Enqueue($"{p.What}: {problem}");
@@ -296,9 +323,10 @@ public abstract class RspFuzzer : IAsyncDisposable
         return results;
     }
 
-    protected async Task<Answer> SendAsync(string head, byte[] body, CancellationToken ct)
+    protected async Task<Answer> SendAsync(string head, byte[] body, CancellationToken ct, bool anonymous = false)
     {
         var watch = Stopwatch.StartNew();
+        X509Certificate2? client = anonymous ? null : _clientCertificate;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(TimeSpan.FromSeconds(15));
         try
@@ -310,8 +338,8 @@ public abstract class RspFuzzer : IAsyncDisposable
             {
                 TargetHost = "localhost",
                 ApplicationProtocols = [SslApplicationProtocol.Http11],
-                ClientCertificates = _clientCertificate is null ? null : [_clientCertificate],
-                LocalCertificateSelectionCallback = _clientCertificate is null ? null : (_, _, _, _, _) => _clientCertificate,
+                ClientCertificates = client is null ? null : [client],
+                LocalCertificateSelectionCallback = client is null ? null : (_, _, _, _, _) => client,
             }, cts.Token).ConfigureAwait(false);
             await ssl.WriteAsync(Encoding.UTF8.GetBytes(head), cts.Token).ConfigureAwait(false);
             try

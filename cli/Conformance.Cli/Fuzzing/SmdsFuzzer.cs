@@ -75,6 +75,10 @@ public sealed class SmdsFuzzer : RspFuzzer
         }
     }
 
+    /// <summary>SGP.22 v2.5 §2.6.6 / §5.9: ES12 callers are authenticated by their TLS client certificate; without one, Failed 1.1 / 1.1.</summary>
+    protected override (Func<string, bool> Needs, string Code)? ClientCertificateRule =>
+        (path => path.StartsWith("/gsma/rsp2/es12/", StringComparison.Ordinal), "1.1 / 1.1");
+
     protected override Dictionary<string, object>? CertificateSeed() => _sessions.TryDequeue(out var fields) ? fields : null;
 
     /// <summary>Seeds: InitiateAuthentication (sent), AuthenticateClient (made, not sent: its mutations meet a live session), RegisterEvent (sent), DeleteEvent, and InitiateAuthentication on the ES9+ path.</summary>
