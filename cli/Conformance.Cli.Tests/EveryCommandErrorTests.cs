@@ -7,7 +7,7 @@ namespace Conformance.Cli.Tests;
 /// a separate process): a wrong argument (an unknown option, a bad value), a file or directory that does not exist, or a
 /// target that cannot be reached is exactly one sentence on stderr (one non-empty line, no stack frame, no exception type
 /// name) and exit code 2, within <see cref="Limit"/>. Left out: what needs network installs or legitimately takes long
-/// (<c>test</c>, a full <c>run</c>, <c>bench</c> but its argument errors), and for <c>fuzz smdp|euicc</c> (being written)
+/// (<c>test</c>, a full <c>run</c>, <c>bench</c> but its argument errors), and for <c>fuzz smdp|smds|euicc</c> (being written)
 /// all but the unknown option.
 /// </summary>
 [TestFixture]
@@ -103,6 +103,8 @@ public sealed class EveryCommandErrorTests
         yield return Case("smds serve: missing PKI directory", "conformance-missing-", "smds", "serve", "--pki", Path.Combine(Missing, "pki"), "--port", "1");
         // fuzz (being written: the unknown option only)
         yield return Case("fuzz smdp: unknown option", "unknown option '--bogus'", "fuzz", "smdp", "--bogus");
+        yield return Case("fuzz smds: unknown option", "unknown option '--bogus'", "fuzz", "smds", "--bogus");
+        yield return Case("fuzz smds: no probes", "--requests 0", "fuzz", "smds", "--requests", "0");
         yield return Case("fuzz euicc: unknown option", "unknown option '--bogus'", "fuzz", "euicc", "--bogus");
         // bench (its argument errors only: a benchmark takes minutes)
         yield return Case("bench: unknown option", "'bogus' is unknown", "bench", "--bogus");
