@@ -37,7 +37,9 @@ internal static partial class CliApp
             await (configuration?.Error ?? Console.Error).WriteLineAsync(error);
             return 2;
         }
-        return await parse.InvokeAsync(configuration);
+        // SIGTERM / Ctrl-C: a serve command stops its server within its own budget (5 s); System.CommandLine's default of
+        // 2 s before it ends the process with 143 was too short on a loaded 2-core machine.
+        return await parse.InvokeAsync(configuration ?? new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });
     }
 
     /// <summary>The one line that says what is wrong with the arguments, or null when they parse (or help is asked for).</summary>

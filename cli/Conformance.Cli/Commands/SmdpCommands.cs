@@ -140,8 +140,8 @@ internal static class SmdpCommands
         {
             // SIGINT / SIGTERM (System.CommandLine cancels ct), also while starting or filling the inventory.
         }
-        // System.CommandLine gives the command 2 seconds after the signal: requests still running are cut after 1.5.
-        using (var budget = new CancellationTokenSource(TimeSpan.FromSeconds(1.5)))
+        // CliApp gives the command 10 seconds after the signal: requests still running are cut after 5.
+        using (var budget = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             await server.StopAsync(budget.Token);
         }

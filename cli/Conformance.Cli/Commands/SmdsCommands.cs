@@ -99,7 +99,7 @@ internal static class SmdsCommands
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-        using (var budget = new CancellationTokenSource(TimeSpan.FromSeconds(1.5)))
+        using (var budget = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             await server.StopAsync(budget.Token);
         }
