@@ -94,6 +94,12 @@ public enum SmdpDefect
     /// <summary>AuthenticateClient does not check that the EID matches the EID of an SM-DS event's order (an activation code's still is).</summary>
     NoEidCheckForSmdsEvent,
 
+    /// <summary>
+    /// AuthenticateClient without MatchingID finds by EID only orders confirmed with an empty MatchingID or for an SM-DS event,
+    /// not an activation code's order linked to the EID, and answers 8.1.1 / 3.8 (SGP.22 v2.5 §3.1.3.1; SGP.23 4.3.14.2.1 #17, #18).
+    /// </summary>
+    EidLookupOnlyForOrdersWithoutMatchingId,
+
     /// <summary>ConfirmOrder with an smdsAddress confirms the order without calling ES12.RegisterEvent on the SM-DS (SGP.22 v2.5 §5.3.2, §3.6.1).</summary>
     NoRegisterEvent,
 

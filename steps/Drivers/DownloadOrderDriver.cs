@@ -50,8 +50,7 @@ public enum DownloadOrderStyle
 
 /// <summary>
 /// Prepares, as the operator on ES2+, the order a download scenario starts from (through <see cref="OrderDriver"/>
-/// and the run's inventory), and cancels at the end of the scenario the orders found by EID rather than by
-/// MatchingID, so that they cannot be taken by a later scenario's download.
+/// and the run's inventory); <see cref="OrderDriver.EndLeftoverOrdersAsync"/> cancels them when the scenario ends.
 /// </summary>
 public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, OrderSession session, StepAttachments attachments)
 {
@@ -87,7 +86,6 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
 
         OrderNeeds needs = NeedsOf(style);
         string? eid = needs.Eid;
-        OrderEid = eid;
         await orders.OrderProfileAsync(eid).ConfigureAwait(false);
         MatchingId = needs.MatchingId ? Identifiers.NewMatchingId() : null;
         ConfirmationCode = needs.ConfirmationCode ? HarnessConfirmationCode : null;
@@ -145,11 +143,22 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
     public static bool StartsFromDefaultSmdpAddress(DownloadOrderStyle style) =>
         style is DownloadOrderStyle.DefaultSmdp or DownloadOrderStyle.DefaultSmdpWithConfirmationCode or DownloadOrderStyle.DefaultSmdpForAnotherEid;
 
-    /// <summary>True when the SM-DP+ may find such an order by EID (no MatchingID, or an SM-DS event; SGP.22 §3.1.3.1).</summary>
-    public static bool FoundByEid(DownloadOrderStyle style) => StartsFromDefaultSmdpAddress(style) || NeedsOf(style).SmdsEvent;
+    /// <summary>True when the LPA withheld the order's MatchingID (omitted or empty in ctxParams1): the SM-DP+ finds the order by EID.</summary>
+    public bool MatchingIdWithheld { get; private set; }
 
-    /// <summary>The EID the order was made for on ES2+ (null: none).</summary>
-    public string? OrderEid { get; private set; }
+    /// <summary>
+    /// The LPA puts no MatchingID (or an empty one) into ctxParams1, though the order has one. With orders from a file or a
+    /// command the SM-DP+ may then take any pending order of the EID, so the taken order's ICCID no longer names the profile
+    /// and the checks use the one announced (as for an order without MatchingID).
+    /// </summary>
+    public void WithholdMatchingId()
+    {
+        MatchingIdWithheld = true;
+        if (run.OrderSource is not null)
+        {
+            session.Iccid = null;
+        }
+    }
 
     private async Task TakeAsync(IOrderSource source, DownloadOrderStyle style)
     {
@@ -193,17 +202,4 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
 
     private ReferenceSmdp Reference() => run.Reference
         ?? throw new InvalidOperationException("this step changes the bundled reference SM-DP+'s store: the scenario must be tagged @reference-only");
-
-    /// <summary>
-    /// End of scenario: an order the SM-DP+ finds by EID (no MatchingID, or an SM-DS event) is cancelled, best effort, so that the
-    /// next scenario's default SM-DP+ download does not take it.
-    /// </summary>
-    public async Task CleanUpAsync()
-    {
-        // The SM-DP+ finds an order by EID when it has no MatchingID or an SM-DS address (SGP.22 §3.1.3.1).
-        if (run.OrderSource is null && Style is { } style && FoundByEid(style) && session.Iccid is { } iccid)
-        {
-            await orders.CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Unavailable, OrderEid ?? Identifiers.Eid1, session.MatchingId)).ConfigureAwait(false);
-        }
-    }
 }

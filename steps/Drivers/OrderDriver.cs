@@ -18,37 +18,53 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
     public string TakeAvailableProfile()
     {
         RequireEs2Plus();
-        session.IccidFromInventory = true;
-        return session.Iccid = run.Inventory.Take();
+        session.Iccid = run.Inventory.Take();
+        session.FromInventory.Add(session.Iccid);
+        return session.Iccid;
     }
 
     /// <summary>
-    /// End of a scenario against a remote SM-DP+ over ES2+: the order of an ICCID from the inventory that was not
-    /// downloaded is cancelled with finalProfileStatusIndicator Available (SGP.22 v2.5 §5.3.3), and the ICCID goes back
-    /// to the inventory, so a short iccids list serves a whole run and is not used up by refusals. The SM-DP+ refuses to
-    /// cancel a downloaded or installed profile; that answer is recorded and the ICCID stays used. Never fails the scenario.
+    /// End of a scenario that played the operator: every order it made and did not see installed is cancelled (SGP.22 v2.5
+    /// §5.3.3), best effort. A download without MatchingID takes any pending order of the EID (SGP.22 §3.1.3.1), so an order
+    /// left behind would be downloaded by a later scenario, or turn its "no order for this EID" into a success. Against a
+    /// remote SM-DP+ the profile is made Available again and an ICCID from the inventory goes back there, so a short iccids
+    /// list serves a whole run; the bundled reference's are made Unavailable (its inventory is never reused). The SM-DP+
+    /// refuses to cancel an installed profile or an order already gone; that answer is recorded and ignored.
     /// </summary>
-    public async Task ReturnLeftoverOrderAsync()
+    public async Task EndLeftoverOrdersAsync()
     {
-        if (run.Config.IsReference || !session.IccidFromInventory || session.Iccid is not { } iccid || run.Es2Plus.ClientCertificate is null)
+        if (session.Ordered.Count == 0 || run.Es2Plus.ClientCertificate is null)
         {
             return;
         }
 
-        session.IccidFromInventory = false;
-        try
+        string final = run.Config.IsReference ? CancelOrderRequest.Unavailable : CancelOrderRequest.Available;
+        foreach ((string iccid, string? eid) in session.Ordered.ToList())
         {
-            // Straight to the client (recorded in the scenario's exchanges), not through ActionAttempt: the scenario is over.
-            var answer = await Client(OperatorIdentity.Operator).CancelOrderAsync(new CancelOrderRequest(iccid, CancelOrderRequest.Available, session.Eid)).ConfigureAwait(false);
-            if (FunctionOutcome.Of(answer).Status == Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.ExecutedSuccess)
+            session.Ordered.Remove(iccid);
+            try
             {
-                run.Inventory.Return(iccid);
+                // Straight to the client (recorded in the scenario's exchanges), not through ActionAttempt: the scenario is over.
+                bool cancelled = await CancelLeftoverAsync(iccid, final, eid).ConfigureAwait(false)
+                    // An order made without EID is linked to the eUICC that downloads it (SGP.22 v2.5 §3.1.3.1), and CancelOrder
+                    // must then name that EID (§5.3.3).
+                    || (eid is null && await CancelLeftoverAsync(iccid, final, Identifiers.Eid1).ConfigureAwait(false));
+                if (cancelled && !run.Config.IsReference && session.FromInventory.Remove(iccid))
+                {
+                    run.Inventory.Return(iccid);
+                }
+            }
+            catch (Exception e) when (e is Es2PlusException or HttpRequestException or OperationCanceledException)
+            {
+                // Best effort, recorded in the exchanges: the scenario's verdict is about its rule, not about the clean-up.
             }
         }
-        catch (Exception e) when (e is Es2PlusException or HttpRequestException or OperationCanceledException)
-        {
-            // Best effort, recorded in the exchanges: the scenario's verdict is about its rule, not about the clean-up.
-        }
+    }
+
+    private async Task<bool> CancelLeftoverAsync(string iccid, string final, string? eid)
+    {
+        var answer = await Client(OperatorIdentity.Operator).CancelOrderAsync(new CancelOrderRequest(iccid, final, eid)).ConfigureAwait(false);
+        return FunctionOutcome.Of(answer).Status == Conformance.Rsp.StatusCodes.FunctionExecutionStatusValues.ExecutedSuccess;
     }
 
     /// <summary>With orders from a file or a command and no ES2+ settings, a scenario that plays the operator is skipped.</summary>
@@ -75,6 +91,7 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
                 run.Inventory.MarkUsed(ok.Iccid);
                 session.Iccid ??= ok.Iccid;
                 session.Eid = request.Eid;
+                session.Ordered[ok.Iccid] = request.Eid;
             }
 
             return FunctionOutcome.Of(r);
@@ -89,6 +106,12 @@ public sealed class OrderDriver(HarnessRun run, OrderSession session, ExchangeLo
             if (r.Result is { } ok && request.Iccid == session.Iccid)
             {
                 (session.MatchingId, session.Eid) = (ok.MatchingId, ok.Eid ?? session.Eid);
+            }
+
+            if (r.Result is { } confirmed && session.Ordered.TryGetValue(request.Iccid, out string? linked))
+            {
+                // ConfirmOrder may link the order to an EID DownloadOrder left open (SGP.22 v2.5 §5.3.2).
+                session.Ordered[request.Iccid] = confirmed.Eid ?? request.Eid ?? linked;
             }
 
             LastConfirmation = r.Result;

@@ -21,8 +21,14 @@ public sealed class OrderSession
 {
     public string? Iccid { get; set; }
 
-    /// <summary>The ICCID came from the run's inventory (the iccids setting), so it goes back there when its order is cancelled.</summary>
-    public bool IccidFromInventory { get; set; }
+    /// <summary>The ICCIDs the scenario took from the run's inventory (the iccids setting): they go back there when their order is cancelled.</summary>
+    public HashSet<string> FromInventory { get; } = [];
+
+    /// <summary>
+    /// Every order the scenario made on ES2+ that the SM-DP+ accepted, by ICCID, with the EID it is linked to (null: none): what
+    /// the end of the scenario cancels.
+    /// </summary>
+    public Dictionary<string, string?> Ordered { get; } = [];
     public string? Eid { get; set; }
     public string? MatchingId { get; set; }
 

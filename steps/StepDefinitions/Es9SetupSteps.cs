@@ -41,7 +41,11 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders, Har
     public Task GoneThrough(DownloadStep step) => es9.RunUntilAsync(step);
 
     [Given(@"^the LPA puts (no MatchingID|an empty MatchingID) into ctxParams1$")]
-    public void MatchingIdInCtxParams1(string which) => es9.Session.MatchingId = which == "no MatchingID" ? null : "";
+    public void MatchingIdInCtxParams1(string which)
+    {
+        es9.Session.MatchingId = which == "no MatchingID" ? null : "";
+        orders.WithholdMatchingId();
+    }
 
     [Given(@"^the eUICC presents (an expired eUICC certificate|an expired EUM certificate|an eUICC certificate signed by another EUM|certificates under a CI unknown to the SM-DP\+|an eUICC certificate whose EID is outside the EUM's permitted range|an euiccSignature1 that does not verify)$")]
     public void EuiccFaultOn(string what)
@@ -112,18 +116,16 @@ public sealed class Es9SetupSteps(Es9Driver es9, DownloadOrderDriver orders, Har
 }
 
 /// <summary>
-/// End of an ES9+ scenario: orders found by EID are cancelled (over ES2+) so that later downloads cannot take them; with
-/// orders from a file or a command, the session of an EID-bound order that was not installed is cancelled instead.
+/// End of an ES9+ scenario with orders from a file or a command: the session of an order found by EID (the download had no
+/// MatchingID) that was not installed is cancelled. Orders the harness made on ES2+ are cancelled by <see cref="OperatorHooks"/>.
 /// </summary>
 [Binding]
-public sealed class Es9Hooks(DownloadOrderDriver orders, Es9Driver es9, HarnessRun run, OrderDriver operatorSide)
+public sealed class Es9Hooks(DownloadOrderDriver orders, Es9Driver es9, HarnessRun run)
 {
     [AfterScenario("es9plus", Order = HookOrder.Verdict - 1)]
     public async Task CleanUp()
     {
-        await orders.CleanUpAsync();
-        await operatorSide.ReturnLeftoverOrderAsync();
-        if (run.OrderSource is not null && orders.Style is { } style && DownloadOrderDriver.StartsFromDefaultSmdpAddress(style))
+        if (run.OrderSource is not null && orders.Style is { } style && (DownloadOrderDriver.StartsFromDefaultSmdpAddress(style) || orders.MatchingIdWithheld))
         {
             await es9.AbandonAsync();
         }

@@ -37,10 +37,13 @@ public sealed class OrderSetupSteps(OrderDriver orders)
     }
 }
 
-/// <summary>End of an ES2+ scenario against a remote SM-DP+: the leftover order of its inventory ICCID is cancelled (<see cref="OrderDriver.ReturnLeftoverOrderAsync"/>).</summary>
+/// <summary>
+/// End of every scenario that played the operator on ES2+ (ES2+ and ES9+ features, SM-DS events, end to end): the orders it
+/// left are cancelled (<see cref="OrderDriver.EndLeftoverOrdersAsync"/>). A scenario that made no order has nothing to cancel.
+/// </summary>
 [Binding]
-public sealed class Es2PlusHooks(OrderDriver orders)
+public sealed class OperatorHooks(OrderDriver orders)
 {
-    [AfterScenario("es2plus", Order = Support.HookOrder.Verdict - 1)]
-    public Task ReturnLeftoverOrder() => orders.ReturnLeftoverOrderAsync();
+    [AfterScenario(Order = Support.HookOrder.Verdict - 1)]
+    public Task EndLeftoverOrders() => orders.EndLeftoverOrdersAsync();
 }

@@ -9,9 +9,9 @@ Feature: AuthenticateClient
   Decisions: the catalog lists these cases without sequence numbers; the sequences added after it carry the numbers of
   SGP.23 v1.15 §4.3.14.2.1 (nominal) and §4.3.14.2.2 (errors) as the open TTCN-3 suite (osmo-ttcn3-hacks smdpp/) uses
   them. An SM-DS event's order is one confirmed with an smdsAddress, its MatchingID the EventID (no SM-DS is contacted).
-  #14 and #19 download as the eUICC an order of another eUICC. Not here: #17 and #18 (an activation code's order with
-  the MatchingID omitted or empty), which SGP.23 counts as nominal; the reference SM-DP+ finds by EID only orders
-  confirmed with an empty MatchingID or for an SM-DS event, and answers 8.1.1 / 3.8 there (issue #15). "Invalid EUM
+  #14 and #19 download as the eUICC an order of another eUICC. #17 and #18: without a MatchingID the SM-DP+ looks for a
+  pending order of the EID (SGP.22 §3.1.3.1), and the text names no kind of order, so an activation code's order linked
+  to the eUICC's EID is found as well; SGP.23 counts both as nominal. "Invalid EUM
   certificate" is the eUICC's EUM certificate with its CI signature broken; "invalid serverChallenge" is an
   euiccSigned1 with another serverChallenge, validly signed with the eUICC's key (the harness holds it).
   "No eligible profile" and "download order expired" need the bundled reference SM-DP+ (an empty profile
@@ -314,6 +314,46 @@ Feature: AuthenticateClient
 
     Scenario Outline: #16 nominal via an SM-DS event with an empty MatchingID
       Given a profile released for the eUICC through an SM-DS event with a MatchingID
+      And the LPA puts an empty MatchingID into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is not required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #17 nominal via an activation code linked to the EID, with the MatchingID omitted
+      Given a profile released for the eUICC with a MatchingID
+      And the LPA puts no MatchingID into ctxParams1
+      And the download has gone through AuthenticateServer
+      When the LPA calls AuthenticateClient
+      Then the SM-DP+ answers Executed-Success
+      And smdpSigned2 carries the session's transactionId and smdpSignature2 verifies with a CERT.DPpb.ECDSA of a CI the eUICC trusts
+      And smdpSigned2 says a confirmation code is not required
+      And profileMetadata describes the ordered profile
+
+      @nist @TC_SM-DP+_ES9+.AuthenticateClientNIST
+      Examples: NIST P-256
+        | curve |
+        | NIST  |
+
+      @brp @TC_SM-DP+_ES9+.AuthenticateClientBRP
+      Examples: brainpoolP256r1
+        | curve |
+        | BRP   |
+
+    Scenario Outline: #18 nominal via an activation code linked to the EID, with an empty MatchingID
+      Given a profile released for the eUICC with a MatchingID
       And the LPA puts an empty MatchingID into ctxParams1
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient

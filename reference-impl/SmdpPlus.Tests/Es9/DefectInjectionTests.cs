@@ -158,6 +158,13 @@ public class DefectInjectionTests
                 return await SignedDataDefectObservations.UnknownTransactionIdInCancelSessionSignedAsync(c);
             case SmdpDefect.NoEidCheckForSmdsEvent:
                 return await SignedDataDefectObservations.SmdsEventOfAnotherEidAsync(c);
+            case SmdpDefect.EidLookupOnlyForOrdersWithoutMatchingId:
+            {
+                // SGP.23 4.3.14.2.1 #17: an activation code's order linked to the EID, downloaded without MatchingID.
+                string iccid = await c.ReleasedOrderAsync(1);
+                DownloadOutcome outcome = await c.Lpa.DownloadAsync(null);
+                return outcome.Installed && c.Euicc.LastInstall?.Iccid == iccid;
+            }
             default:
                 throw new NotSupportedException($"no observation written for defect {defect}");
         }

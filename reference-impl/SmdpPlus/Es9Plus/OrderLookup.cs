@@ -7,8 +7,9 @@ namespace Conformance.SmdpPlus.Es9Plus;
 /// <summary>
 /// Finds the download order an AuthenticateClient is about (SGP.22 v2.5 §5.6.3, §3.1.3.1): by MatchingID
 /// (activation code or SM-DS event), by a reusable MatchingID of a profile pool (see
-/// <see cref="SmdpStore.AddPoolAsync"/>), or, without MatchingID (default SM-DP+ address, SM-DS event
-/// without MatchingID), by the EID. Runs inside the caller's store transaction.
+/// <see cref="SmdpStore.AddPoolAsync"/>), or, without MatchingID (missing or empty in ctxParams1), by the EID: any
+/// pending order linked to it, whether confirmed for the default SM-DP+ address, for an SM-DS event or with an
+/// activation code's MatchingID (SGP.23 4.3.14.2.1 #14-#18). Runs inside the caller's store transaction.
 /// </summary>
 internal sealed record OrderLookup(OrderRecord? Order, ProfileRecord? Profile, RspResult? Failure)
 {
@@ -22,8 +23,13 @@ internal sealed record OrderLookup(OrderRecord? Order, ProfileRecord? Profile, R
         OrderRecord? order;
         if (string.IsNullOrEmpty(matchingId))
         {
-            // Default SM-DP+ address / SM-DS event without MatchingID: a pending order for this EID.
-            order = await PendingForEidAsync(tx, eid, o => o.MatchingId is "" || o.SmdsAddress is not null).ConfigureAwait(false);
+            // SGP.22 v2.5 §3.1.3.1: without a MatchingID the SM-DP+ looks for a pending download order for the EID. The
+            // text names no kind of order, so an activation code's order linked to the EID is found too (SGP.23 4.3.14.2.1
+            // #17, #18), as are default SM-DP+ and SM-DS event orders (#14-#16).
+            Func<OrderRecord, bool> kind = options.Defects.Contains(SmdpDefect.EidLookupOnlyForOrdersWithoutMatchingId)
+                ? o => o.MatchingId is "" || o.SmdsAddress is not null
+                : _ => true;
+            order = await PendingForEidAsync(tx, eid, kind).ConfigureAwait(false);
             if (order is null)
             {
                 // Decision: no order is linked to this EID, so the EID is what is refused (8.1.1 / 3.8).
