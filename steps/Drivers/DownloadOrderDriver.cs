@@ -46,6 +46,12 @@ public enum DownloadOrderStyle
 
     /// <summary>Ordered for another eUICC, confirmed with a MatchingID (the EventID) and an SM-DS address and released.</summary>
     SmdsEventForAnotherEid,
+
+    /// <summary>
+    /// As <see cref="ActivationCode"/>, where the order must be linked to the eUICC's EID (an order from a file or a command
+    /// included): the SM-DP+ can then find it by EID when the LPA withholds the MatchingID (SGP.23 4.3.14.2.1 #17, #18).
+    /// </summary>
+    ActivationCodeLinkedToEid,
 }
 
 /// <summary>
@@ -113,6 +119,7 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
         "a profile released with a MatchingID, a confirmation code and no EID" => DownloadOrderStyle.ActivationCodeWithoutEidWithConfirmationCode,
         "a profile released for another eUICC for its default SM-DP+" => DownloadOrderStyle.DefaultSmdpForAnotherEid,
         "a profile released for another eUICC through an SM-DS event with a MatchingID" => DownloadOrderStyle.SmdsEventForAnotherEid,
+        "a profile released for the eUICC with a MatchingID, linked to its EID" => DownloadOrderStyle.ActivationCodeLinkedToEid,
         _ when stepText.StartsWith("a profile released for the eUICC with a MatchingID and a confirmation code by an SM-DP+", StringComparison.Ordinal)
             => DownloadOrderStyle.ActivationCodeWithConfirmationCode,
         _ when stepText.StartsWith("a profile released for the eUICC with a MatchingID by an SM-DP+", StringComparison.Ordinal) => DownloadOrderStyle.ActivationCode,
@@ -131,7 +138,7 @@ public sealed class DownloadOrderDriver(HarnessRun run, OrderDriver orders, Orde
             _ => Identifiers.Eid1,
         },
         EidRequired: style is DownloadOrderStyle.ForAnotherEid or DownloadOrderStyle.DefaultSmdpForAnotherEid or DownloadOrderStyle.SmdsEventForAnotherEid
-            || StartsFromDefaultSmdpAddress(style) || style == DownloadOrderStyle.SmdsEventWithoutMatchingId,
+            or DownloadOrderStyle.ActivationCodeLinkedToEid || StartsFromDefaultSmdpAddress(style) || style == DownloadOrderStyle.SmdsEventWithoutMatchingId,
         MatchingId: !StartsFromDefaultSmdpAddress(style) && style != DownloadOrderStyle.SmdsEventWithoutMatchingId,
         ConfirmationCode: style is DownloadOrderStyle.ActivationCodeWithConfirmationCode or DownloadOrderStyle.DefaultSmdpWithConfirmationCode
             or DownloadOrderStyle.SmdsEventWithConfirmationCode or DownloadOrderStyle.ActivationCodeWithoutEidWithConfirmationCode,

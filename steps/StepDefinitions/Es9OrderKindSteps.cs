@@ -6,13 +6,13 @@ namespace Conformance.Steps.StepDefinitions;
 /// <summary>
 /// Given steps for the kinds of order SGP.23's AuthenticateClient sequences add to the plain ones of
 /// <see cref="Es9SetupSteps"/> (SGP.22 v2.5 §3.1.1, §3.1.3): the default SM-DP+ address and SM-DS event cases with a
-/// confirmation code, activation codes not associated to an EID, and another eUICC's default SM-DP+ or SM-DS event
-/// order. What a remote SM-DP+'s order source cannot offer skips the scenario (<see cref="DownloadOrderDriver.PrepareAsync"/>).
+/// confirmation code, activation codes not associated to an EID or linked to the eUICC's, and another eUICC's default
+/// SM-DP+ or SM-DS event order. What a remote SM-DP+'s order source cannot offer skips the scenario (<see cref="DownloadOrderDriver.PrepareAsync"/>).
 /// </summary>
 [Binding]
 public sealed class Es9OrderKindSteps(Es9Driver es9, DownloadOrderDriver orders, HarnessRun run)
 {
-    [Given(@"^a profile (released for the eUICC for its default SM-DP\+ with a confirmation code|released for the eUICC through an SM-DS event with a MatchingID and a confirmation code|released with a MatchingID and no EID|released with a MatchingID, a confirmation code and no EID|released for another eUICC for its default SM-DP\+|released for another eUICC through an SM-DS event with a MatchingID)$")]
+    [Given(@"^a profile (released for the eUICC for its default SM-DP\+ with a confirmation code|released for the eUICC through an SM-DS event with a MatchingID and a confirmation code|released with a MatchingID and no EID|released with a MatchingID, a confirmation code and no EID|released for another eUICC for its default SM-DP\+|released for another eUICC through an SM-DS event with a MatchingID|released for the eUICC with a MatchingID, linked to its EID)$")]
     public async Task Profile(string how)
     {
         DownloadOrderStyle style = DownloadOrderDriver.StyleOf("a profile " + how)!.Value;

@@ -67,6 +67,25 @@ public class OrderBookTests
         Assert.That(smds, Does.Contain("SM-DS event"));
     }
 
+    [Test]
+    public async Task AnActivationCodeFoundByEidMustBeLinkedToTheEid()
+    {
+        // SGP.23 4.3.14.2.1 #17/#18: the LPA withholds the MatchingID, so only an order linked to the eUICC's EID can be found.
+        string path = Write("orders.json", $$"""
+            [ { "activationCode": "LPA:1$smdp.example.com$AAA-1" },
+              { "activationCode": "LPA:1$smdp.example.com$BBB-2", "eid": "{{Identifiers.Eid2}}" },
+              { "activationCode": "LPA:1$smdp.example.com$CCC-3", "eid": "{{Identifiers.Eid1}}" } ]
+            """);
+        OrderBook book = Load(path);
+
+        (TakenOrder? linked, _) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.ActivationCodeLinkedToEid), default);
+        (TakenOrder? none, string? lacking) = await book.TakeAsync(DownloadOrderDriver.NeedsOf(DownloadOrderStyle.ActivationCodeLinkedToEid), default);
+
+        Assert.That(linked?.MatchingId, Is.EqualTo("CCC-3"));
+        Assert.That(none, Is.Null, "an order not linked to the eUICC's EID cannot serve");
+        Assert.That(lacking, Does.Contain("bound to EID " + Identifiers.Eid1).And.Contain("are used"));
+    }
+
     [TestCase("orders.txt", "LPA:1$other.example.com$AAA-1\n", "is for the SM-DP+ address other.example.com")]
     [TestCase("orders.txt", "LPA:1$smdp.example.com$aaa\n", "line 1 is not an activation code")]
     [TestCase("orders.txt", "# nothing\n", "holds no order")]

@@ -333,7 +333,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     Scenario Outline: #17 nominal via an activation code linked to the EID, with the MatchingID omitted
-      Given a profile released for the eUICC with a MatchingID
+      Given a profile released for the eUICC with a MatchingID, linked to its EID
       And the LPA puts no MatchingID into ctxParams1
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient
@@ -353,7 +353,7 @@ Feature: AuthenticateClient
         | BRP   |
 
     Scenario Outline: #18 nominal via an activation code linked to the EID, with an empty MatchingID
-      Given a profile released for the eUICC with a MatchingID
+      Given a profile released for the eUICC with a MatchingID, linked to its EID
       And the LPA puts an empty MatchingID into ctxParams1
       And the download has gone through AuthenticateServer
       When the LPA calls AuthenticateClient

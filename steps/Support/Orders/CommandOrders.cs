@@ -33,10 +33,10 @@ public sealed class CommandOrders(string command, string smdpAddress, TimeSpan t
             ["smdsEvent"] = needs.SmdsEvent,
         };
         (int exit, string stdout, string stderr) = await RunAsync(request.ToJsonString(), ct).ConfigureAwait(false);
-        string said = LastLine(stderr) is { Length: > 0 } last ? $": {last}" : "";
+        string said = LastWords(stderr) is { Length: > 0 } last ? $": {last}" : "";
         if (exit != 0)
         {
-            throw new InvalidOperationException($"The order command ({command}) exited with {exit}{said}.");
+            throw new InvalidOperationException($"The order command ({command}) exited with {exit}{said}.{Tail(stderr)}");
         }
 
         JsonElement answer;
@@ -105,7 +105,47 @@ public sealed class CommandOrders(string command, string smdpAddress, TimeSpan t
         }
     }
 
-    private static string? LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+    /// <summary>
+    /// The last line of the program's standard error that says something. An uncaught exception's dump ends with the
+    /// runtime's banner ("Node.js v20.1.0"), the error object's properties in braces and the stack frames ("at f
+    /// (file:1:2)"): those are passed over, so the error line itself is quoted.
+    /// </summary>
+    internal static string? LastWords(string text)
+    {
+        string[] lines = Lines(text);
+        int i = lines.Length - 1;
+        if (i >= 0 && lines[i].StartsWith("Node.js v", StringComparison.Ordinal))
+        {
+            i--;
+        }
+
+        if (i >= 0 && lines[i] == "}")
+        {
+            // The error object's properties: back to the line that opens them.
+            while (i >= 0 && !lines[i].EndsWith('{'))
+            {
+                i--;
+            }
+
+            i--;
+        }
+
+        while (i >= 0 && (lines[i].StartsWith("at ", StringComparison.Ordinal) || !lines[i].Any(char.IsLetterOrDigit)))
+        {
+            i--;
+        }
+
+        return i >= 0 ? lines[i] : null;
+    }
+
+    /// <summary>The end of the program's standard error (its last 12 lines), for the scenario's trace; empty when it said nothing.</summary>
+    private static string Tail(string text)
+    {
+        string[] lines = Lines(text);
+        return lines.Length == 0 ? "" : $"{Environment.NewLine}Its standard error ends:{Environment.NewLine}{string.Join(Environment.NewLine, lines.TakeLast(12))}";
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Start(string text) => text.Length <= 80 ? text.Trim() : text[..80].Trim() + "...";
 }
