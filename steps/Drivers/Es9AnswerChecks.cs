@@ -7,40 +7,53 @@ using Conformance.Rsp.Pki;
 namespace Conformance.Steps.Drivers;
 
 /// <summary>
-/// What SGP.22 requires of the ES9+ answers of a download, checked from the spec text against the values the
-/// harness sent and the run's PKI. Each failure message starts with the rule broken ("SGP.22 §5.6.1: ...").
+/// The server whose InitiateAuthentication answer is checked: an SM-DP+ on ES9+ (SGP.22 v2.5 §5.6.1, CERT.DPauth.ECDSA) or
+/// an SM-DS on ES11 (§5.8.1, the same answer signed with CERT.DSauth.ECDSA and carrying the SM-DS address).
+/// </summary>
+public sealed record AuthenticatingServer(string Section, string Name, CertificateRole Role, string CertificateName)
+{
+    public static readonly AuthenticatingServer SmdpEs9 = new("§5.6.1", "SM-DP+", CertificateRole.DpAuth, "CERT.DPauth.ECDSA");
+    public static readonly AuthenticatingServer SmdsEs11 = new("§5.8.1", "SM-DS", CertificateRole.DsAuth, "CERT.DSauth.ECDSA");
+}
+
+/// <summary>
+/// What SGP.22 requires of the ES9+ answers of a download (and of ES11's InitiateAuthentication, which answers as ES9+'s
+/// does), checked from the spec text against the values the harness sent and the run's PKI. Each failure message starts
+/// with the rule broken ("SGP.22 §5.6.1: ...").
 /// </summary>
 public static class Es9AnswerChecks
 {
-    /// <summary>InitiateAuthentication's answer against its request (SGP.22 v2.5 §5.6.1, §3.1.2).</summary>
-    public static void ServerSigned1Matches(InitiateAuthenticationOkEs9 ok, byte[] euiccChallenge, string smdpAddress)
+    /// <summary>InitiateAuthentication's answer against its request (SGP.22 v2.5 §5.6.1, §5.8.1, §3.1.2).</summary>
+    public static void ServerSigned1Matches(InitiateAuthenticationOkEs9 ok, byte[] euiccChallenge, string serverAddress, AuthenticatingServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(ok);
+        (string section, string name) = ((server ?? AuthenticatingServer.SmdpEs9).Section, (server ?? AuthenticatingServer.SmdpEs9).Name);
         ServerSigned1 s = ok.ServerSigned1;
         Check(s.TransactionId.AsSpan().SequenceEqual(ok.TransactionId),
-            $"SGP.22 §5.6.1: the transactionId of the answer (0x{Hex(ok.TransactionId)}) must be the one in serverSigned1 (0x{Hex(s.TransactionId)})");
+            $"SGP.22 {section}: the transactionId of the answer (0x{Hex(ok.TransactionId)}) must be the one in serverSigned1 (0x{Hex(s.TransactionId)})");
         Check(s.EuiccChallenge.AsSpan().SequenceEqual(euiccChallenge),
-            $"SGP.22 §5.6.1: serverSigned1.euiccChallenge must be the euiccChallenge the LPA sent (0x{Hex(euiccChallenge)}), got 0x{Hex(s.EuiccChallenge)}");
-        Check(string.Equals(s.ServerAddress, smdpAddress, StringComparison.OrdinalIgnoreCase),
-            $"SGP.22 §5.6.1: serverSigned1.serverAddress must be the SM-DP+ address '{smdpAddress}', got '{s.ServerAddress}'");
+            $"SGP.22 {section}: serverSigned1.euiccChallenge must be the euiccChallenge the LPA sent (0x{Hex(euiccChallenge)}), got 0x{Hex(s.EuiccChallenge)}");
+        Check(string.Equals(s.ServerAddress, serverAddress, StringComparison.OrdinalIgnoreCase),
+            $"SGP.22 {section}: serverSigned1.serverAddress must be the {name} address '{serverAddress}', got '{s.ServerAddress}'");
         Check(s.ServerChallenge.Length == 16 && s.ServerChallenge.Any(b => b != 0),
-            $"SGP.22 §5.6.1: serverSigned1.serverChallenge must be a 16-byte random challenge, got 0x{Hex(s.ServerChallenge)}");
+            $"SGP.22 {section}: serverSigned1.serverChallenge must be a 16-byte random challenge, got 0x{Hex(s.ServerChallenge)}");
     }
 
     /// <summary>
-    /// serverCertificate is a CERT.DPauth.ECDSA chaining to a CI the eUICC trusts, and serverSignature1 verifies
-    /// over serverSigned1 with it (SGP.22 v2.5 §5.6.1, §4.5.2.1).
+    /// serverCertificate is a CERT.DPauth.ECDSA (an SM-DS's: CERT.DSauth.ECDSA) chaining to a CI the eUICC trusts, and
+    /// serverSignature1 verifies over serverSigned1 with it (SGP.22 v2.5 §5.6.1, §5.8.1, §4.5.2.1).
     /// </summary>
-    public static void ServerSignature1Verifies(InitiateAuthenticationOkEs9 ok, EUICCInfo1 offered, IEnumerable<RspCertificate> cis)
+    public static void ServerSignature1Verifies(InitiateAuthenticationOkEs9 ok, EUICCInfo1 offered, IEnumerable<RspCertificate> cis, AuthenticatingServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(ok);
         ArgumentNullException.ThrowIfNull(offered);
-        RspCertificate cert = ChainsToCi(CertificateRole.DpAuth, "CERT.DPauth.ECDSA (serverCertificate)", "§5.6.1", ok.ServerCertificate, cis);
+        AuthenticatingServer by = server ?? AuthenticatingServer.SmdpEs9;
+        RspCertificate cert = ChainsToCi(by.Role, $"{by.CertificateName} (serverCertificate)", by.Section, ok.ServerCertificate, cis);
         byte[] ci = cert.AuthorityKeyIdentifier ?? [];
         Check(offered.EuiccCiPKIdListForVerification.Any(p => p.AsSpan().SequenceEqual(ci)),
-            $"SGP.22 §5.6.1: CERT.DPauth.ECDSA must be signed by a CI of euiccCiPKIdListForVerification [{Hexes(offered.EuiccCiPKIdListForVerification)}], its authorityKeyIdentifier is {Hex(ci)}");
+            $"SGP.22 {by.Section}: {by.CertificateName} must be signed by a CI of euiccCiPKIdListForVerification [{Hexes(offered.EuiccCiPKIdListForVerification)}], its authorityKeyIdentifier is {Hex(ci)}");
         Check(BouncyCastleEcdsa.Instance.Verify(cert.PublicKey!, ok.ServerSigned1.SignedData.Span, ok.ServerSignature1),
-            "SGP.22 §5.6.1: serverSignature1 must verify over serverSigned1 with the public key of CERT.DPauth.ECDSA, and it does not");
+            $"SGP.22 {by.Section}: serverSignature1 must verify over serverSigned1 with the public key of {by.CertificateName}, and it does not");
     }
 
     /// <summary>euiccCiPKIdToBeUsed is one of euiccCiPKIdListForSigning the eUICC offered (SGP.22 v2.5 §5.6.1).</summary>
@@ -53,18 +66,19 @@ public static class Es9AnswerChecks
     }
 
     /// <summary>Two InitiateAuthentication answers of the same eUICC carry fresh values (SGP.22 v2.5 §5.6.1, §3.1.2).</summary>
-    public static void FreshSessionValues(IReadOnlyList<InitiateAuthenticationOkEs9> answers)
+    public static void FreshSessionValues(IReadOnlyList<InitiateAuthenticationOkEs9> answers, AuthenticatingServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        string section = (server ?? AuthenticatingServer.SmdpEs9).Section;
         Check(answers.Count >= 2, $"two successful InitiateAuthentication answers are needed to compare, got {answers.Count}");
         for (int i = 1; i < answers.Count; i++)
         {
             for (int j = 0; j < i; j++)
             {
                 Check(!answers[i].TransactionId.AsSpan().SequenceEqual(answers[j].TransactionId),
-                    $"SGP.22 §5.6.1: transactionId must differ between two InitiateAuthentication calls (it identifies a new RSP session), got 0x{Hex(answers[i].TransactionId)} twice");
+                    $"SGP.22 {section}: transactionId must differ between two InitiateAuthentication calls (it identifies a new RSP session), got 0x{Hex(answers[i].TransactionId)} twice");
                 Check(!answers[i].ServerSigned1.ServerChallenge.AsSpan().SequenceEqual(answers[j].ServerSigned1.ServerChallenge),
-                    $"SGP.22 §5.6.1: serverChallenge must be a new random challenge for each InitiateAuthentication, got 0x{Hex(answers[i].ServerSigned1.ServerChallenge)} twice");
+                    $"SGP.22 {section}: serverChallenge must be a new random challenge for each InitiateAuthentication, got 0x{Hex(answers[i].ServerSigned1.ServerChallenge)} twice");
             }
         }
     }

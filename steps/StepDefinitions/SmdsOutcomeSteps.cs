@@ -20,15 +20,16 @@ public sealed class SmdsOutcomeSteps(ActionAttempt attempt, SmdsDriver smds, Es9
 
     [Then(@"^serverSigned1 carries the transactionId, the euiccChallenge and the SM-DS address$")]
     public void ServerSigned1() =>
-        Es11AnswerChecks.ServerSigned1Matches(InitiateAuthentication(), smds.LastInitiateAuthenticationRequest!.EuiccChallenge, smds.Smds.Address);
+        Es9AnswerChecks.ServerSigned1Matches(InitiateAuthentication(), smds.LastInitiateAuthenticationRequest!.EuiccChallenge, smds.Smds.Address,
+            AuthenticatingServer.SmdsEs11);
 
     [Then(@"^serverSignature1 verifies with a CERT\.DSauth\.ECDSA of a CI the eUICC trusts$")]
     public async Task ServerSignature1() =>
-        Es11AnswerChecks.ServerSignature1Verifies(InitiateAuthentication(), EUICCInfo1.Decode(smds.LastInitiateAuthenticationRequest!.EuiccInfo1),
-            [(await es9.EuiccAsync()).Pki.Ci.Certificate]);
+        Es9AnswerChecks.ServerSignature1Verifies(InitiateAuthentication(), EUICCInfo1.Decode(smds.LastInitiateAuthenticationRequest!.EuiccInfo1),
+            [(await es9.EuiccAsync()).Pki.Ci.Certificate], AuthenticatingServer.SmdsEs11);
 
     [Then(@"^the two SM-DS answers carry different transactionIds and different serverChallenges$")]
-    public void Fresh() => Es11AnswerChecks.FreshSessionValues(smds.InitiateAuthentications);
+    public void Fresh() => Es9AnswerChecks.FreshSessionValues(smds.InitiateAuthentications, AuthenticatingServer.SmdsEs11);
 
     private InitiateAuthenticationOkEs9 InitiateAuthentication() => smds.LastInitiateAuthentication?.Value
         ?? throw new AssertionException($"ES11 InitiateAuthentication did not succeed: {attempt.Last}");

@@ -39,6 +39,16 @@ public class Es9ChecksTests
     }
 
     [Test]
+    public void AnSmdsAnswerIsCheckedAgainstEs11sSectionAndTheSmdsAddress()
+    {
+        InitiateAuthenticationOkEs9 ok = Answer(1, 7);
+        var e = Assert.Throws<AssertionException>(() => Es9AnswerChecks.ServerSigned1Matches(ok, new byte[16], "smds.example.com", AuthenticatingServer.SmdsEs11));
+        Assert.That(e!.Message, Does.StartWith("SGP.22 §5.8.1: serverSigned1.serverAddress must be the SM-DS address 'smds.example.com'"));
+        var twice = Assert.Throws<AssertionException>(() => Es9AnswerChecks.FreshSessionValues([Answer(1, 7), Answer(1, 8)], AuthenticatingServer.SmdsEs11));
+        Assert.That(twice!.Message, Does.StartWith("SGP.22 §5.8.1: transactionId must differ"));
+    }
+
+    [Test]
     public void AnExpectationNamesTheFunctionsSectionAndTheBindingRuleOfAMissingHeader()
     {
         var missing = new RspTransportException(RspTransportFailure.MissingHeader, "answered without the X-Admin-Protocol header.");

@@ -1,15 +1,11 @@
 using System.Net;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Conformance.SmdpPlus.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conformance.Steps.Support;
 
@@ -64,19 +60,9 @@ public sealed class RecordingSmds : IAsyncDisposable
     /// <summary>Starts it with <paramref name="tlsCertificate"/> (CERT.DS.TLS with its key, naming <see cref="Address"/> or loopback).</summary>
     public static async Task<RecordingSmds> StartAsync(X509Certificate2 tlsCertificate)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
-        {
-            listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.UseHttps(new HttpsConnectionAdapterOptions
-            {
-                ServerCertificate = tlsCertificate,
-                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-                ClientCertificateValidation = (_, _, _) => true,
-            });
-        }));
+        // The harness's own logs stay out of the run's output: no logging provider.
+        WebApplicationBuilder builder = RspWebHost.CreateBuilder(typeof(RecordingSmds).Assembly.GetName().Name!,
+            new RspListener(IPAddress.Loopback.ToString(), 0, TimeSpan.FromSeconds(30), tlsCertificate), _ => { });
         builder.Services.AddRouting();
         WebApplication app = builder.Build();
         var smds = new RecordingSmds(app, tlsCertificate);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Conformance.Rsp.Pki;
 using Conformance.SmDs.Es11;
@@ -9,10 +7,7 @@ using Conformance.SmdpPlus;
 using Conformance.SmdpPlus.Crypto;
 using Conformance.SmdpPlus.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -84,47 +79,10 @@ public sealed class SmdsServer(SmdsOptions options, Action<ILoggingBuilder>? con
         var credentials = SmdsCredentials.From(pki);
         SmdsStore store = SmdsStore.Open(options.DatabasePath);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(SmdsServer).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        if (configureLogging is not null)
-        {
-            configureLogging(builder.Logging);
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-            });
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        }
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.KeepAliveTimeout = options.RequestTimeout;
-            k.Limits.RequestHeadersTimeout = options.RequestTimeout;
-            k.Listen(IPAddress.Parse(options.BindAddress), options.Port, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(new HttpsConnectionAdapterOptions
-                {
-                    ServerCertificate = cert,
-                    SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                    // LPAs (ES11) present no certificate; SM-DP+s (ES12) must: asked on every connection, checked per ES12 call.
-                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-                    ClientCertificateValidation = (_, _, _) => true,
-                    CheckCertificateRevocation = false,
-                });
-            });
-        });
-
+        // LPAs (ES11) present no certificate; SM-DP+s (ES12) must: it is checked per ES12 call.
+        WebApplicationBuilder builder = RspWebHost.CreateBuilder(typeof(SmdsServer).Assembly.GetName().Name!,
+            new RspListener(options.BindAddress, options.Port, options.RequestTimeout, cert), configureLogging);
         IServiceCollection s = builder.Services;
-        s.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, OwnerLifetime>();
         s.AddSingleton(options);
         // The shared JSON binding (RspEndpoint) reads its limits and X-Admin-Protocol from SmdpOptions.
         s.AddSingleton(new SmdpOptions { MaxRequestBodyBytes = options.MaxRequestBodyBytes, AdminProtocol = options.AdminProtocol });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Conformance.SmdpPlus.Store;
 
 namespace Conformance.SmDs.Store;
 
@@ -38,19 +39,7 @@ public sealed class SmdsStore : IDisposable
     /// <summary>Opens (and creates) the store in <paramref name="path"/>; ":memory:" is refused.</summary>
     public static SmdsStore Open(string path)
     {
-        if (string.IsNullOrWhiteSpace(path) || path.Contains(":memory:", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException("the SM-DS store needs a database file (Event Records must survive a restart)", nameof(path));
-        }
-        var csb = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        };
-        var store = new SmdsStore(csb.ToString(), path);
+        var store = new SmdsStore(SqliteStoreFile.ConnectionString(path, "SM-DS", "Event Records"), path);
         try
         {
             using SqliteConnection c = store.Connect();
@@ -71,7 +60,7 @@ public sealed class SmdsStore : IDisposable
         catch (Exception e) when (e is SqliteException or InvalidDataException)
         {
             store.Dispose();
-            throw new SmdsStoreUnavailableException($"the SM-DS database {path} cannot be opened or written: {e.Message}", e);
+            throw new SmdsStoreUnavailableException(SqliteStoreFile.OpenFailure(path, "SM-DS", e), e);
         }
     }
 

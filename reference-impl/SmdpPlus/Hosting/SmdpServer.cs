@@ -1,13 +1,8 @@
-using System.Net;
-using System.Security.Authentication;
 using Conformance.SmdpPlus.Es2Plus;
 using Conformance.SmdpPlus.Es9Plus;
 using Conformance.SmdpPlus.Store;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -105,54 +100,12 @@ public sealed class SmdpServer : IAsyncDisposable
         // Throws StoreUnavailableException (one sentence) when the database cannot be opened or written.
         SmdpStore store = SmdpStore.Open(_options.DatabasePath);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(SmdpServer).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        if (_configureLogging is not null)
-        {
-            _configureLogging(builder.Logging);
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-            });
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        }
+        WebApplicationBuilder builder = RspWebHost.CreateBuilder(typeof(SmdpServer).Assembly.GetName().Name!,
+            new RspListener(_options.BindAddress, _options.Port, _options.RequestTimeout, cert, chain), _configureLogging);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", level => level >= LogLevel.Warning && !_starting);
 
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.KeepAliveTimeout = _options.RequestTimeout;
-            k.Limits.RequestHeadersTimeout = _options.RequestTimeout;
-            k.Listen(IPAddress.Parse(_options.BindAddress), _options.Port, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(new HttpsConnectionAdapterOptions
-                {
-                    ServerCertificate = cert,
-                    ServerCertificateChain = chain,
-                    SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                    // ES9+ clients (LPAs) present no certificate; ES2+ callers must. The certificate is
-                    // asked for on every connection and checked against the operator CA per ES2+ call.
-                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-                    ClientCertificateValidation = (_, _, _) => true,
-                    CheckCertificateRevocation = false,
-                });
-            });
-        });
-
+        // ES9+ clients (LPAs) present no certificate; ES2+ callers must: it is checked against the operator CA per ES2+ call.
         IServiceCollection s = builder.Services;
-        // The owner of the server stops it (SmdpServer.StopAsync): the CLI on SIGINT or SIGTERM, a test or the harness
-        // when it is done. The host's console lifetime would also catch those signals for the whole process (and keep
-        // it from ending on Ctrl-C while the server lives), so it is replaced by one that does nothing.
-        s.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, OwnerLifetime>();
         s.AddSingleton(_options);
         s.AddSingleton(store);
         s.AddSingleton(TimeProvider.System);

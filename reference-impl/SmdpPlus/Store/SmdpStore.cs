@@ -84,20 +84,7 @@ public sealed partial class SmdpStore : IDisposable
     /// <summary>Opens (and creates or migrates) the store in <paramref name="path"/>.</summary>
     public static SmdpStore Open(string path)
     {
-        if (string.IsNullOrWhiteSpace(path) || path.Contains(":memory:", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException("the SM-DP+ store needs a database file (sessions must survive a restart)", nameof(path));
-        }
-
-        var csb = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        };
-        var store = new SmdpStore(csb.ToString(), path);
+        var store = new SmdpStore(SqliteStoreFile.ConnectionString(path, "SM-DP+", "sessions"), path);
         try
         {
             Schema.Apply(store.Writer);

@@ -48,11 +48,7 @@ internal static class StoreFailure
     };
 
     /// <summary>The one sentence of a database that cannot be opened or written at start-up.</summary>
-    public static string OpenMessage(string path, Exception e) => e switch
-    {
-        SqliteException s => $"cannot use the SM-DP+ database {path}: {Cause(s, path)}",
-        _ => $"cannot use the SM-DP+ database {path}: {e.Message}",
-    };
+    public static string OpenMessage(string path, Exception e) => SqliteStoreFile.OpenFailure(path, "SM-DP+", e);
 
     /// <summary>The message of a write that failed, as the ES9+/ES2+ answer carries it.</summary>
     public static string WriteMessage(SqliteException e, string path) => $"the SM-DP+ could not store the change: {Cause(e, path)}";
