@@ -15,15 +15,10 @@ namespace Conformance.Steps.Support;
 [Binding]
 public sealed partial class Conversions(OrderSession session)
 {
-    /// <summary>The SM-DS's codes of SGP.22 §5.8 that the shared table does not name (8.9.2 / 3.1, 8.9.3 / 3.1, 8.9.4 / 3.7).</summary>
-    private static readonly StatusCode[] SmdsCodes =
-        [SmDs.SmdsStatusCodes.CiPKIdNotSupported, SmDs.SmdsStatusCodes.SvnNotSupported, SmDs.SmdsStatusCodes.NoDsAuthCertificateForCi];
-
     /// <summary>"8.2.1 / 3.9" -> the named code of FunctionStatusCodes (a code the table lacks is a mistake in the feature).</summary>
     [StepArgumentTransformation(@"^(\d+(?:\.\d+)*) / (\d+(?:\.\d+)*)$")]
     public static StatusCode ToStatusCode(string subjectCode, string reasonCode) =>
         FunctionStatusCodes.Find(subjectCode, reasonCode)
-        ?? SmdsCodes.FirstOrDefault(c => c.Matches(subjectCode, reasonCode))
         ?? throw new ArgumentException($"{subjectCode} / {reasonCode} is not in FunctionStatusCodes; add it there with its SGP.22 source first");
 
     /// <summary>"80 E2 91 00" or "80E29100" -> bytes.</summary>

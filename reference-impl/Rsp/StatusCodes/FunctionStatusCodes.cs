@@ -300,6 +300,12 @@ public static class FunctionStatusCodes
     public static readonly StatusCode SmDsInaccessible = C(SubjectCodes.SmDs, ReasonCodes.Inaccessible, "SM-DS is unavailable (invalid SM-DS address)");
     /// <summary>8.9.1 / 3.8.</summary>
     public static readonly StatusCode InvalidSmDsAddress = C(SubjectCodes.SmDsAddress, ReasonCodes.Refused, "Invalid SM-DS Address");
+    /// <summary>8.9.2 / 3.1: ES11.InitiateAuthentication: none of the eUICC's CI PKIds is supported by the SM-DS (SGP.22 v2.5 §5.8.1).</summary>
+    public static readonly StatusCode SmdsCiPKIdNotSupported = C(SubjectCodes.SmDsSecurityConfiguration, ReasonCodes.Unsupported, "None of the proposed Public Key Identifiers is supported by the SM-DS");
+    /// <summary>8.9.3 / 3.1: ES11.InitiateAuthentication: the eUICC's Specification Version Number is not supported (SGP.22 v2.5 §5.8.1).</summary>
+    public static readonly StatusCode SmdsSvnNotSupported = C(SubjectCodes.SmDsSpecificationVersionNumber, ReasonCodes.Unsupported, "The Specification Version Number indicated by the eUICC is not supported by the SM-DS");
+    /// <summary>8.9.4 / 3.7: ES11.InitiateAuthentication: no CERT.DSauth.ECDSA under a CI the eUICC can verify (SGP.22 v2.5 §5.8.1).</summary>
+    public static readonly StatusCode SmdsNoDsAuthCertificateForCi = C(SubjectCodes.SmDsCertificate, ReasonCodes.Unavailable, "The SM-DS has no CERT.DSauth.ECDSA signed by one of the CI Public Keys supported by the eUICC");
     /// <summary>8.9.5 / 3.3.</summary>
     public static readonly StatusCode EventRecordAlreadyExists = C(SubjectCodes.EventRecord, ReasonCodes.AlreadyInUse, "The Event Record already exists in the SM-DS (EventID duplicated)");
     /// <summary>8.9.5 / 3.9.</summary>

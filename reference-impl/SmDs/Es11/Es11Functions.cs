@@ -41,7 +41,7 @@ public sealed class Es11Functions(SmdsStore store, SmdsOptions options, TimeProv
         // The SM-DS SHALL verify that it supports the Specification Version Number indicated by the eUICC.
         if (info1.Svn.CompareTo(options.MinimumSvn) < 0 || info1.Svn.CompareTo(options.MaximumSvn) > 0)
         {
-            return Fail(SmdsStatusCodes.SvnNotSupported, $"eUICC specification version {info1.Svn} is outside {options.MinimumSvn}..{options.MaximumSvn}");
+            return Fail(FunctionStatusCodes.SmdsSvnNotSupported, $"eUICC specification version {info1.Svn} is outside {options.MinimumSvn}..{options.MaximumSvn}");
         }
         // The SM-DS SHALL select a CI Public Key of euiccCiPKIdListForVerification for which it has a CERT.DSauth.ECDSA,
         // and one of euiccCiPKIdListForSigning it can verify eUICC signatures with (euiccCiPKIdToBeUsed).
@@ -52,14 +52,14 @@ public sealed class Es11Functions(SmdsStore store, SmdsOptions options, TimeProv
         if (ds is null)
         {
             return info1.EuiccCiPKIdListForVerification.Any(p => credentials.Trusts(p))
-                ? Fail(SmdsStatusCodes.NoDsAuthCertificateForCi, "the SM-DS has no CERT.DSauth.ECDSA under any CI of euiccCiPKIdListForVerification")
-                : Fail(SmdsStatusCodes.CiPKIdNotSupported, "no PKId of euiccCiPKIdListForVerification is supported by the SM-DS");
+                ? Fail(FunctionStatusCodes.SmdsNoDsAuthCertificateForCi, "the SM-DS has no CERT.DSauth.ECDSA under any CI of euiccCiPKIdListForVerification")
+                : Fail(FunctionStatusCodes.SmdsCiPKIdNotSupported, "no PKId of euiccCiPKIdListForVerification is supported by the SM-DS");
         }
         byte[]? toBeUsed = info1.EuiccCiPKIdListForSigning.FirstOrDefault(p => p.AsSpan().SequenceEqual(ds.PkId))
             ?? info1.EuiccCiPKIdListForSigning.FirstOrDefault(p => credentials.Trusts(p));
         if (toBeUsed is null)
         {
-            return Fail(SmdsStatusCodes.CiPKIdNotSupported, "no PKId of euiccCiPKIdListForSigning is supported by the SM-DS");
+            return Fail(FunctionStatusCodes.SmdsCiPKIdNotSupported, "no PKId of euiccCiPKIdListForSigning is supported by the SM-DS");
         }
 
         byte[] transactionId = RandomNumberGenerator.GetBytes(16);
