@@ -23,14 +23,14 @@ public sealed class PcscTransport : IApduTransport
     private nuint _protocol;
     private string? _broken;
 
-    private PcscTransport(PcscOptions options, nint context, string reader, nint card, nuint protocol)
+    private PcscTransport(PcscOptions options, nint context, string reader, nint card, nuint protocol, byte[] atr)
     {
         _options = options;
         _context = context;
         ReaderName = reader;
         _card = card;
         _protocol = protocol;
-        Atr = ReadAtr();
+        Atr = atr;
     }
 
     /// <summary>The reader in use, as pcscd names it.</summary>
@@ -65,18 +65,50 @@ public sealed class PcscTransport : IApduTransport
         nint context = await EstablishAsync(options, ct).ConfigureAwait(false);
         try
         {
-            string reader = await WaitForCardAsync(context, options, ct).ConfigureAwait(false);
-            nuint share = options.Exclusive ? PcscNative.ShareExclusive : PcscNative.ShareShared;
-            var (card, protocol) = await Guard("SCardConnect", reader, () =>
+            DateTime deadline = DateTime.UtcNow + options.CardWaitTimeout;
+            while (true)
             {
-                PcscException.Check(PcscNative.SCardConnect(context, reader, share, (nuint)(int)options.Protocols, out nint h, out nuint p), "SCardConnect", reader);
-                return (h, p);
-            }, ServiceCallTimeout, ct).ConfigureAwait(false);
-            return new PcscTransport(options, context, reader, card, protocol);
+                string reader = await WaitForCardAsync(context, options, deadline, ct).ConfigureAwait(false);
+                try
+                {
+                    return await OpenAsync(context, reader, options, ct).ConfigureAwait(false);
+                }
+                catch (PcscException e) when (e.Code is PcscErrors.RemovedCard or PcscErrors.NoSmartcard)
+                {
+                    // The card left between the reader's "present" and the connection: one being pulled, or pcscd's reader
+                    // state not yet showing a removal. It is not there, so this is "no card", waited for like any other.
+                    if (DateTime.UtcNow >= deadline)
+                    {
+                        List<string> readers = await Guard("SCardListReaders", null, () => ListReaders(context), ServiceCallTimeout, ct).ConfigureAwait(false);
+                        throw NoCard(options, readers, options.Reader.Candidates(readers));
+                    }
+                    await Task.Delay(Min(StatusPoll, deadline - DateTime.UtcNow), ct).ConfigureAwait(false);
+                }
+            }
         }
         catch
         {
             _ = PcscNative.SCardReleaseContext(context);
+            throw;
+        }
+    }
+
+    /// <summary>SCardConnect to the reader's card and its ATR (SCardStatus); the card is let go again when either fails.</summary>
+    private static async Task<PcscTransport> OpenAsync(nint context, string reader, PcscOptions options, CancellationToken ct)
+    {
+        nuint share = options.Exclusive ? PcscNative.ShareExclusive : PcscNative.ShareShared;
+        var (card, protocol) = await Guard("SCardConnect", reader, () =>
+        {
+            PcscException.Check(PcscNative.SCardConnect(context, reader, share, (nuint)(int)options.Protocols, out nint h, out nuint p), "SCardConnect", reader);
+            return (h, p);
+        }, ServiceCallTimeout, ct).ConfigureAwait(false);
+        try
+        {
+            return new PcscTransport(options, context, reader, card, protocol, ReadAtr(card, reader));
+        }
+        catch
+        {
+            _ = PcscNative.SCardDisconnect(card, PcscNative.LeaveCard);
             throw;
         }
     }
@@ -124,7 +156,7 @@ public sealed class PcscTransport : IApduTransport
                 PcscException.Check(PcscNative.SCardReconnect(_card, share, (nuint)(int)_options.Protocols, PcscNative.ResetCard, out nuint p), "SCardReconnect", ReaderName);
                 return p;
             }, ServiceCallTimeout, ct).ConfigureAwait(false);
-            Atr = ReadAtr();
+            Atr = ReadAtr(_card, ReaderName);
         }
         finally
         {
@@ -152,12 +184,12 @@ public sealed class PcscTransport : IApduTransport
         }
     }
 
-    private byte[] ReadAtr()
+    private static byte[] ReadAtr(nint card, string reader)
     {
         var atr = new byte[PcscNative.MaxAtrSize];
         nuint atrLength = (nuint)atr.Length;
         nuint nameLength = 0;
-        PcscException.Check(PcscNative.SCardStatus(_card, null, ref nameLength, out _, out _, atr, ref atrLength), "SCardStatus", ReaderName);
+        PcscException.Check(PcscNative.SCardStatus(card, null, ref nameLength, out _, out _, atr, ref atrLength), "SCardStatus", reader);
         return atr[..(int)atrLength];
     }
 
@@ -209,9 +241,8 @@ public sealed class PcscTransport : IApduTransport
     /// Waits (bounded) until the reader the options select holds a card. Among several readers a name matches (or any reader,
     /// when none is named) the one holding a card is chosen; a name matching several readers that hold a card fails at once.
     /// </summary>
-    private static async Task<string> WaitForCardAsync(nint context, PcscOptions options, CancellationToken ct)
+    private static async Task<string> WaitForCardAsync(nint context, PcscOptions options, DateTime deadline, CancellationToken ct)
     {
-        DateTime deadline = DateTime.UtcNow + options.CardWaitTimeout;
         while (true)
         {
             List<string> readers = await Guard("SCardListReaders", null, () => ListReaders(context), ServiceCallTimeout, ct).ConfigureAwait(false);
