@@ -27,7 +27,8 @@ public static class Es9AnswerChecks
     public static void ServerSigned1Matches(InitiateAuthenticationOkEs9 ok, byte[] euiccChallenge, string serverAddress, AuthenticatingServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(ok);
-        (string section, string name) = ((server ?? AuthenticatingServer.SmdpEs9).Section, (server ?? AuthenticatingServer.SmdpEs9).Name);
+        AuthenticatingServer by = server ?? AuthenticatingServer.SmdpEs9;
+        (string section, string name) = (by.Section, by.Name);
         ServerSigned1 s = ok.ServerSigned1;
         Check(s.TransactionId.AsSpan().SequenceEqual(ok.TransactionId),
             $"SGP.22 {section}: the transactionId of the answer (0x{Hex(ok.TransactionId)}) must be the one in serverSigned1 (0x{Hex(s.TransactionId)})");
