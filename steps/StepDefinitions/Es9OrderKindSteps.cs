@@ -16,10 +16,11 @@ public sealed class Es9OrderKindSteps(Es9Driver es9, DownloadOrderDriver orders,
     public async Task Profile(string how)
     {
         DownloadOrderStyle style = DownloadOrderDriver.StyleOf("a profile " + how)!.Value;
-        if (run.OrderSource is { } source && DownloadOrderDriver.StartsFromDefaultSmdpAddress(style))
+        if (run.OrderSource is { } source && (DownloadOrderDriver.StartsFromDefaultSmdpAddress(style) || style == DownloadOrderStyle.ActivationCodeLinkedToEid))
         {
-            // Without a MatchingID the SM-DP+ takes any pending order of the EID (SGP.22 v2.5 §3.1.3.1). Orders from a file or a
-            // command are not cancelled after their scenario (only their session is), so earlier ones may still be pending.
+            // Without a MatchingID the SM-DP+ takes any pending order of the EID (SGP.22 v2.5 §3.1.3.1); #17/#18 withhold theirs.
+            // Orders from a file or a command are not cancelled after their scenario (only their session is), so earlier ones
+            // (one with a confirmation code, say) may still be pending and be the one taken.
             Assert.Ignore($"Not applicable to this target: the scenario needs the eUICC's EID to have no pending order but its own on the SM-DP+, " +
                 $"which orders from {source.Name} cannot ensure (the harness cancels only orders it made on ES2+); it runs with --orders es2plus.");
         }

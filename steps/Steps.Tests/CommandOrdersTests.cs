@@ -21,6 +21,28 @@ public class CommandOrdersTests
     }
 
     [Test]
+    [NonParallelizable]
+    public async Task TheProgramRunsWhereTheUserRanConformance()
+    {
+        // The test host runs in its build directory; a relative path in the command is the user's (CONFORMANCE_CALLER_DIR).
+        string name = "CALLER-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        string dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), name)).FullName;
+        string? before = Environment.GetEnvironmentVariable("CONFORMANCE_CALLER_DIR");
+        Environment.SetEnvironmentVariable("CONFORMANCE_CALLER_DIR", dir);
+        try
+        {
+            (TakenOrder? order, _) = await Command("cat >/dev/null; printf '{\"activationCode\":\"LPA:1$smdp.example.com$%s\"}' \"$(basename \"$PWD\")\"")
+                .TakeAsync(ActivationCode, default);
+            Assert.That(order!.MatchingId, Is.EqualTo(name));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CONFORMANCE_CALLER_DIR", before);
+            Directory.Delete(dir);
+        }
+    }
+
+    [Test]
     public async Task UnsupportedSkipsWithTheProgramsReason()
     {
         (TakenOrder? order, string? lacking) = await Command("""cat >/dev/null; echo '{"unsupported": "no portal API for EID-bound orders"}'""").TakeAsync(ActivationCode, default);

@@ -12,7 +12,9 @@ namespace Conformance.Steps.Support.Orders;
 /// eUICC's EID; matchingId: true when the order needs one, false for an EID-bound order without; confirmationCode: the
 /// code to set, or null). It answers on standard output <c>{"activationCode": "LPA:1$...", "iccid": "..."}</c>, or
 /// <c>{"unsupported": "one sentence"}</c> when it cannot make such an order (the scenario is then skipped with that reason).
-/// A non-zero exit, a timeout or another answer ends the scenario as broken, with the program's last words.
+/// A non-zero exit, a timeout or another answer ends the scenario as broken, with the program's last words. The program runs
+/// in the directory the user ran <c>./conformance</c> from (CONFORMANCE_CALLER_DIR, which the script sets), so a relative
+/// path in the command means what it meant there; the test host itself runs in its build directory.
 /// </summary>
 public sealed class CommandOrders(string command, string smdpAddress, TimeSpan timeout) : IOrderSource
 {
@@ -79,6 +81,8 @@ public sealed class CommandOrders(string command, string smdpAddress, TimeSpan t
         var start = new ProcessStartInfo("/bin/sh")
         {
             ArgumentList = { "-c", command },
+            WorkingDirectory = Environment.GetEnvironmentVariable("CONFORMANCE_CALLER_DIR") is { Length: > 0 } caller && Directory.Exists(caller)
+                ? caller : Environment.CurrentDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
